@@ -1,0 +1,142 @@
+import { toCaisFields } from '../genai/call-record.js';
+import { readAiRequest, type AiRequest } from '../genai/request.js';
+import { readAiResponse, type AiResponse } from '../genai/response.js';
+import { createStreamAggregator } from '../genai/streams.js';
+import { toEpochMs, now } from '../model/clock.js';
+import type { ActiveCall } from '../recorder/active-call.js';
+import type { CallBehaviour } from '../recorder/call-spec.js';
+import { snapshot } from '../recorder/snapshot.js';
+import { createDecorator, wrapFunction, type UniversalDecorator } from './decorate.js';
+import { validateOptions, type CommonOptions } from './options.js';
+import { makeSpec } from './spec.js';
+
+/** What a custom `extract` returns: any CAIS fields it knows, overriding what was read automatically. */
+export interface AiCallExtract {
+  model_name?: string | null;
+  provider?: string | null;
+  input_tokens?: number | null;
+  output_tokens?: number | null;
+  total_tokens?: number | null;
+  cost_usd?: number | null;
+  [field: string]: unknown;
+}
+
+/** Options of `@aiCall`. */
+export interface AiCallOptions extends CommonOptions {
+  /** The model, when the arguments do not say it. */
+  model?: string;
+  /** The provider (`openai`, `anthropic`, ...), when it cannot be told from the model or the client. */
+  provider?: string;
+  /** Reads model, tokens or cost from a response shape the toolkit does not know. */
+  extract?: (args: unknown[], result: unknown) => AiCallExtract | null | undefined;
+  /** Record the model's state before and after, as `system_state_before` / `system_state_after`. */
+  stateBefore?: (self: any) => unknown;
+  stateAfter?: (self: any) => unknown;
+}
+
+interface AiDetail {
+  request: AiRequest | null;
+  response: AiResponse | null;
+  args: unknown[] | undefined;
+  custom: AiCallExtract | null;
+  /** Results and response ids already counted by descendant `@aiCall`s. */
+  counted: Set<unknown> | undefined;
+}
+
+const detailOf = (call: ActiveCall) => call.detail as unknown as AiDetail;
+
+function nearestAiAncestor(call: ActiveCall): ActiveCall | null {
+  for (let parent = call.parent; parent !== null; parent = parent.parent) {
+    if (parent.spec.kind === 'cais') return parent;
+  }
+  return null;
+}
+
+function behaviour(options: AiCallOptions): CallBehaviour {
+  const hints = { model: options.model, provider: options.provider };
+  const { extract, stateBefore, stateAfter } = options;
+  return {
+    start(call, self, args) {
+      const detail: AiDetail = { request: null, response: null, args: extract ? [...args] : undefined, custom: null, counted: undefined };
+      call.detail = detail as unknown as Record<string, unknown>;
+      detail.request = readAiRequest(args, self, hints);
+      if (stateBefore) call.guard('stateBefore', () => (call.stateBefore = snapshot(stateBefore(self), 16384)));
+    },
+    end(call, _self, result) {
+      const detail = detailOf(call);
+      detail.response = readAiResponse(result, detail.request);
+      if (extract) call.guard('extract', () => (detail.custom = extract(detail.args ?? [], result) ?? null));
+      // A wrapper returning what an inner @aiCall returned must not count the same usage twice.
+      if (detail.counted !== undefined && (detail.counted.has(result) || (detail.response.response_id !== null && detail.counted.has(detail.response.response_id)))) {
+        call.usageInChild = true;
+      }
+      const ancestor = nearestAiAncestor(call);
+      if (ancestor !== null) {
+        const counted = (detailOf(ancestor).counted ??= new Set());
+        if (typeof result === 'object' && result !== null) counted.add(result);
+        if (detail.response.response_id !== null) counted.add(detail.response.response_id);
+      }
+    },
+    finally(call, self) {
+      if (stateAfter) call.guard('stateAfter', () => (call.stateAfter = snapshot(stateAfter(self), 16384)));
+    },
+    observeStream(call) {
+      const aggregator = createStreamAggregator(detailOf(call).request, toEpochMs(call.startMs));
+      const detail = detailOf(call);
+      return {
+        onChunk(chunk) {
+          aggregator.onChunk(chunk, toEpochMs(now()));
+          detail.response = aggregator.result();
+        },
+      };
+    },
+    fields(call) {
+      const detail = detailOf(call);
+      const fields: Record<string, unknown> = { ...toCaisFields(detail.request, detail.response, { startedAt: toEpochMs(call.startMs), endedAt: toEpochMs(call.endMs) }, call.input as never) };
+      if (detail.custom) Object.assign(fields, detail.custom);
+      if (call.usageInChild) {
+        Object.assign(fields, { input_tokens: null, output_tokens: null, total_tokens: null, cost_usd: null, call_records: [] });
+      }
+      fields.latency_ms = Math.round((call.endMs - call.startMs) * 1000) / 1000;
+      fields.system_state_before = call.stateBefore;
+      fields.system_state_after = call.stateAfter;
+      return fields;
+    },
+  };
+}
+
+const validate = (options: unknown) =>
+  validateOptions('aiCall', options, { model: 'string', provider: 'string', extract: 'function', stateBefore: 'function', stateAfter: 'function' }) as AiCallOptions;
+
+const aiSpec = (member: string, options: AiCallOptions) => makeSpec('cais', member, options as AiCallOptions & Record<string, unknown>, behaviour(options));
+
+const decorator = createDecorator('aiCall', validate, aiSpec);
+
+/**
+ * Records each call as a CAIS event: model, provider, tokens, cost, latency, and the call record
+ * of the request and response, read from what OpenAI, Anthropic, Gemini and the AI SDK return.
+ * A returned stream is observed as the caller consumes it.
+ *
+ * @example
+ * class Agent {
+ *   @aiCall({ systemId: 'planner' })
+ *   think(messages: ChatMessage[]) { return openai.chat.completions.create({ model: 'gpt-4o-mini', messages }); }
+ * }
+ */
+export function aiCall(options?: AiCallOptions): UniversalDecorator;
+export function aiCall(value: any, context: ClassMemberDecoratorContext): any;
+export function aiCall(target: object, propertyKey: string | symbol, descriptor?: PropertyDescriptor): any;
+export function aiCall(...args: unknown[]): unknown {
+  return decorator(...args);
+}
+
+/**
+ * The function form of `@aiCall`.
+ *
+ * @example
+ * const complete = withAiCall({ name: 'complete' }, (prompt: string) => client.chat.completions.create({ model, messages: [{ role: 'user', content: prompt }] }));
+ */
+export function withAiCall<F extends Function>(options: AiCallOptions | undefined, fn: F): F {
+  const checked = validate(options);
+  return wrapFunction('withAiCall', fn, aiSpec(fn.name || 'aiCall', checked));
+}

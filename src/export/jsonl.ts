@@ -1,0 +1,106 @@
+import AsyncLock from 'async-lock';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { getConfig } from '../configure.js';
+import { AgentTraceError } from '../errors.js';
+import { assembleSessions } from '../model/assemble-sessions.js';
+import type { SessionTrace } from '../model/session-trace.js';
+import type { TraceExporter } from './exporter.js';
+import type { TraceRecord } from './records.js';
+
+/** Options of `JsonlExporter`. */
+export interface JsonlExporterOptions {
+  /** The file records are appended to. Default `${AGENT_TRACE_DIR}/traces.jsonl`. */
+  path?: string;
+}
+
+/**
+ * Appends each record as one JSON line as soon as its batch is exported: events while their
+ * session runs, the session record when it ends. Appends never interleave.
+ * `readJsonlSessions` rebuilds the sessions from the file.
+ *
+ * @example
+ * const tracer = new SessionTracer({ exporters: [new JsonlExporter({ path: 'traces/run.jsonl' })] });
+ */
+export class JsonlExporter implements TraceExporter {
+  readonly name = 'jsonl';
+  /** The file written to. */
+  readonly path: string;
+  private readonly lock = new AsyncLock();
+  private handle: Promise<FileHandle> | undefined;
+
+  constructor(options: JsonlExporterOptions = {}) {
+    if (options.path !== undefined && (typeof options.path !== 'string' || options.path.length === 0)) {
+      throw new AgentTraceError('E_CONFIG', 'agent-trace: JsonlExporter option path must be a non-empty file path.');
+    }
+    this.path = options.path ?? join(getConfig().dir, 'traces.jsonl');
+  }
+
+  export(records: readonly TraceRecord[]): Promise<void> {
+    if (records.length === 0) return Promise.resolve();
+    let text = '';
+    for (const record of records) text += JSON.stringify(record) + '\n';
+    return this.lock.acquire('write', async () => {
+      const handle = await this.open();
+      await handle.write(text);
+    });
+  }
+
+  forceFlush(): Promise<void> {
+    return this.lock.acquire('write', async () => {
+      if (this.handle !== undefined) await (await this.handle).datasync();
+    });
+  }
+
+  shutdown(): Promise<void> {
+    return this.lock.acquire('write', async () => {
+      if (this.handle === undefined) return;
+      const handle = await this.handle;
+      this.handle = undefined;
+      await handle.close();
+    });
+  }
+
+  private open(): Promise<FileHandle> {
+    if (this.handle === undefined) {
+      this.handle = mkdir(dirname(this.path), { recursive: true }).then(() => open(this.path, 'a'));
+      this.handle.catch(() => {
+        this.handle = undefined;
+      });
+    }
+    return this.handle;
+  }
+}
+
+/**
+ * Reads the records of a JSONL trace file, skipping (and counting) lines that are not whole
+ * JSON records, such as a last line cut by a crash.
+ */
+export async function readJsonlRecords(path: string): Promise<{ records: TraceRecord[]; skippedLines: number }> {
+  const records: TraceRecord[] = [];
+  let skippedLines = 0;
+  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (line.trim() === '') continue;
+    try {
+      const record = JSON.parse(line) as TraceRecord;
+      if (typeof record === 'object' && record !== null && typeof record.record_type === 'string') records.push(record);
+      else skippedLines++;
+    } catch {
+      skippedLines++;
+    }
+  }
+  return { records, skippedLines };
+}
+
+/**
+ * Rebuilds every `SessionTrace` written to a JSONL trace file.
+ *
+ * @example
+ * const sessions = await readJsonlSessions('traces/traces.jsonl');
+ */
+export async function readJsonlSessions(path: string): Promise<SessionTrace[]> {
+  return assembleSessions((await readJsonlRecords(path)).records);
+}

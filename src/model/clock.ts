@@ -1,0 +1,16 @@
+import { performance } from 'node:perf_hooks';
+
+const origin = performance.timeOrigin;
+
+/** Monotonic milliseconds since the process started: the one clock read on the hot path. */
+export const now: () => number = performance.now.bind(performance);
+
+/** Converts a `now()` reading to unix epoch milliseconds. */
+export function toEpochMs(monotonicMs: number): number {
+  return origin + monotonicMs;
+}
+
+/** Converts a `now()` reading to an ISO 8601 timestamp. */
+export function toIso(monotonicMs: number): string {
+  return new Date(origin + monotonicMs).toISOString();
+}
