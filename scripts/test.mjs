@@ -6,8 +6,10 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const build = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
-if (build.status !== 0) process.exit(build.status ?? 1);
+if (!process.argv.includes('--no-build')) {
+  const build = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
 
 function testFiles(dir) {
   const found = [];
@@ -25,7 +27,7 @@ function testFiles(dir) {
   return found;
 }
 
-const only = process.argv.slice(2);
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const files = [...testFiles(join(root, 'build', 'test')), ...testFiles(join(root, 'build-legacy', 'test')), ...testFiles(join(root, 'build-esbuild'))].filter(
   (file) => only.length === 0 || only.some((part) => file.includes(part)),
 ).sort();

@@ -19,6 +19,8 @@ export interface BatchOptions {
 export class BatchProcessor {
   private queue: TraceRecord[] = [];
   private inFlight: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private waiting = 0;
   private closed = false;
   /** Records dropped because the queue was full or the exporter was shut down. */
   dropped = 0;
@@ -36,23 +38,38 @@ export class BatchProcessor {
       this.dropped += records.length;
       return;
     }
-    const room = this.options.maxQueueSize - this.queue.length;
-    if (records.length > room) {
-      this.dropped += records.length - Math.max(room, 0);
-      reportDiagnostic('queue-full', `exporter ${this.label()}: queue full (${this.options.maxQueueSize}); ${records.length - Math.max(room, 0)} records dropped.`);
-      records = records.slice(0, Math.max(room, 0));
+    let dropped = 0;
+    for (const record of records) {
+      // Session and timestep records are few and hold the structure: they are never dropped.
+      if (this.queue.length >= this.options.maxQueueSize && (record.record_type === 'event' || record.record_type === 'message')) dropped++;
+      else this.queue.push(record);
     }
-    for (const record of records) this.queue.push(record);
+    if (dropped > 0) {
+      this.dropped += dropped;
+      reportDiagnostic('queue-full', `exporter ${this.label()}: queue full (${this.options.maxQueueSize}); ${dropped} records dropped.`);
+    }
     this.kick();
   }
 
   /** Exports everything queued so far, then asks the exporter to flush its own buffers. */
   async forceFlush(): Promise<void> {
-    while (this.inFlight !== undefined || this.queue.length > 0) {
-      this.kick();
-      await this.inFlight;
+    // Someone waits for this flush: its export timeout may keep the process alive until it fires.
+    this.waiting++;
+    this.timer?.ref();
+    try {
+      while (this.inFlight !== undefined || this.queue.length > 0) {
+        this.kick();
+        await this.inFlight;
+      }
+      await this.call('forceFlush');
+    } finally {
+      this.waiting--;
     }
-    await this.call('forceFlush');
+  }
+
+  /** Records waiting for their export. */
+  get queued(): number {
+    return this.queue.length;
   }
 
   /** Flushes once and shuts the exporter down; later records are dropped. */
@@ -60,7 +77,12 @@ export class BatchProcessor {
     if (this.closed) return;
     await this.forceFlush();
     this.closed = true;
-    await this.call('shutdown');
+    this.waiting++;
+    try {
+      await this.call('shutdown');
+    } finally {
+      this.waiting--;
+    }
   }
 
   private kick(): void {
@@ -95,16 +117,21 @@ export class BatchProcessor {
   private withTimeout(fn: () => void | Promise<void>, what: string): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`${what} did not finish within ${this.options.exportTimeoutMillis} ms`)), this.options.exportTimeoutMillis);
-      timer.unref();
+      if (this.waiting === 0) timer.unref();
+      this.timer = timer;
+      const done = () => {
+        clearTimeout(timer);
+        if (this.timer === timer) this.timer = undefined;
+      };
       Promise.resolve()
         .then(fn)
         .then(
           () => {
-            clearTimeout(timer);
+            done();
             resolve();
           },
           (error: unknown) => {
-            clearTimeout(timer);
+            done();
             reject(error);
           },
         );

@@ -72,9 +72,9 @@ export class ExportPipeline {
     }
   }
 
-  /** True while something waits to be turned into records. */
+  /** True while something waits to be turned into records or exported. */
   get hasPending(): boolean {
-    return this.pending.length > 0;
+    return this.pending.length > 0 || this.processors.some((processor) => processor.queued > 0);
   }
 
   /** Turns everything pending into records and hands them to the processors; batches stay in order. */

@@ -1,0 +1,127 @@
+/**
+ * Redaction benchmarks: key-path masking of a typical LLM request payload and the value
+ * detectors' cost per byte of text, each next to JSON.stringify of the same input in the same run.
+ * Run: `node build/benchmarks/redaction.bench.js`.
+ */
+import pinoRedact from '@pinojs/redact';
+import { TextScanner } from '../src/redaction/detectors.js';
+import { Redactor } from '../src/redaction/redactor.js';
+
+/** One measured case. */
+export interface RedactionBenchResult {
+  name: string;
+  nsPerOp: number;
+  [k: string]: unknown;
+}
+
+/** A chat-completions request as an agent sends it: system prompt, a short history, one tool, headers. */
+export function typicalLlmRequest(): Record<string, unknown> {
+  return {
+    model: 'gpt-4o-mini',
+    messages: [
+      { role: 'system', content: 'You are a careful planning assistant. Answer briefly and call tools when you need facts.' },
+      { role: 'user', content: 'What will the weather be in Lisbon tomorrow morning? I fly at 9.' },
+      { role: 'assistant', content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Lisbon","day":"tomorrow"}' } }] },
+      { role: 'tool', tool_call_id: 'call_1', content: '{"forecast":"sunny","high_c":24,"low_c":15}' },
+    ],
+    tools: [{ type: 'function', function: { name: 'get_weather', description: 'Weather forecast for a city', parameters: { type: 'object', properties: { city: { type: 'string' }, day: { type: 'string' } }, required: ['city'] } } }],
+    temperature: 0.2,
+    max_tokens: 512,
+    stream: false,
+    user: 'user-4821',
+    headers: { authorization: 'Bearer sk-proj-3kFq9ZrT1mXw8Lp2Vn7Yb4Hc6Jd0Gs5A', 'content-type': 'application/json' },
+  };
+}
+
+const PROSE = [
+  'The agent opened the ticket, read the customer history and drafted a reply about the delayed shipment. ',
+  'It called the search tool twice, once for the order status and once for the carrier, then summarised both results in three sentences. ',
+  'Reward for this step was 0.75 after 12 turns; the environment reported no termination and the episode continued with seed 42. ',
+  '{"tool":"lookup","args":{"query":"refund policy","limit":5},"result":{"hits":3,"took_ms":18}} ',
+  'Please reach Dana at dana.whitaker@example.org or +1 (415) 555-2671 before Friday; the invoice INV-2024-00931 totals $1,284.50. ',
+  'Version 2.14.3 shipped on 2024-05-12T14:33:10Z from commit 9fceb02d0ae598e95dc970b74767f19372d61af8 to host 10.20.30.40. ',
+  'function retry(fn, attempts = 3) { for (let i = 0; i < attempts; i++) { try { return fn(); } catch (e) { log(e); } } } ',
+  'User asked: can you translate "good morning, how are you today?" into French, German and Portuguese? ',
+];
+
+/** About `bytes` of mixed agent text (prose, JSON, code, logs) with a few entities, as tool results and messages carry. */
+export function typicalAgentText(bytes = 16384): string {
+  let text = '';
+  let i = 0;
+  while (text.length < bytes) text += PROSE[i++ % PROSE.length];
+  return text.slice(0, bytes);
+}
+
+function measure(fn: () => unknown): number {
+  let iterations = 1;
+  for (;;) {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < iterations; i++) fn();
+    const elapsed = Number(process.hrtime.bigint() - t0);
+    if (elapsed > 20e6) break;
+    iterations *= 2;
+  }
+  const samples: number[] = [];
+  for (let s = 0; s < 9; s++) {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < iterations; i++) fn();
+    samples.push(Number(process.hrtime.bigint() - t0) / iterations);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[4]!;
+}
+
+let sink: unknown;
+
+/**
+ * Measures the redaction cases and returns ns per operation (and per byte for the detectors).
+ *
+ * @example
+ * for (const r of await runRedactionBench()) console.log(r.name, r.nsPerOp);
+ */
+export async function runRedactionBench(): Promise<RedactionBenchResult[]> {
+  const payload = typicalLlmRequest();
+  const paths = ['headers.authorization', 'api_key', 'messages[*].name', 'user'];
+  const pathsOnly = new Redactor({ maskPii: false, paths });
+  const full = new Redactor({ paths });
+  const pino = pinoRedact({ paths, serialize: false });
+  const payloadBytes = Buffer.byteLength(JSON.stringify(payload));
+
+  const stringifyPayload = measure(() => (sink = JSON.stringify(payload)));
+  const keyPaths = measure(() => (sink = pathsOnly.redact(payload)));
+  const pinoPaths = measure(() => (sink = pino(payload)));
+  const fullPayload = measure(() => (sink = full.redact(payload)));
+
+  const text = typicalAgentText();
+  const textBytes = Buffer.byteLength(text);
+  const scanner = new TextScanner();
+  const big = new Redactor({ maxPayloadBytes: textBytes * 2 });
+  const stringifyText = measure(() => (sink = JSON.stringify(text)));
+  const detect = measure(() => (sink = scanner.find(text)));
+  const maskText = measure(() => (sink = big.redactText(text)));
+  void sink;
+
+  return [
+    { name: 'JSON.stringify(LLM request payload)', nsPerOp: stringifyPayload, bytes: payloadBytes },
+    { name: 'Redactor key paths + sensitive keys (maskPii off)', nsPerOp: keyPaths, ratioToStringify: keyPaths / stringifyPayload },
+    { name: '@pinojs/redact same paths (serialize: false)', nsPerOp: pinoPaths, ratioToStringify: pinoPaths / stringifyPayload },
+    { name: 'Redactor full (paths + detectors) on the payload', nsPerOp: fullPayload, ratioToStringify: fullPayload / stringifyPayload },
+    { name: `JSON.stringify(${textBytes} B of agent text)`, nsPerOp: stringifyText, nsPerByte: stringifyText / textBytes },
+    { name: 'detectors find() on the text', nsPerOp: detect, nsPerByte: detect / textBytes, ratioToStringify: detect / stringifyText },
+    { name: 'redactText (detect + replace) on the text', nsPerOp: maskText, nsPerByte: maskText / textBytes, ratioToStringify: maskText / stringifyText },
+  ];
+}
+
+function isMain(): boolean {
+  const entry = process.argv[1] ?? '';
+  return /redaction\.bench\.(js|ts)$/.test(entry);
+}
+
+if (isMain()) {
+  void runRedactionBench().then((results) => {
+    for (const r of results) {
+      const extra = Object.entries(r).filter(([k]) => k !== 'name' && k !== 'nsPerOp').map(([k, v]) => `${k}=${typeof v === 'number' ? v.toFixed(3) : String(v)}`).join(' ');
+      console.log(`${r.name.padEnd(56)} ${r.nsPerOp.toFixed(1).padStart(10)} ns/op  ${extra}`);
+    }
+  });
+}

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=exporter.js.map

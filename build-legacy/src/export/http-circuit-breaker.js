@@ -1,0 +1,58 @@
+/**
+ * A circuit breaker: it opens after `threshold` consecutive failures, lets one probe through once
+ * `cooldownMs` has passed, and closes again when that probe succeeds (a failed probe re-opens it).
+ *
+ * @example
+ * const breaker = new CircuitBreaker({ threshold: 5, cooldownMs: 30_000 });
+ * if (breaker.waitMs() === 0) { breaker.beforeRequest(); ok ? breaker.success() : breaker.failure(); }
+ */
+export class CircuitBreaker {
+    constructor(options) {
+        this.options = options;
+        this.stateValue = 'closed';
+        this.failures = 0;
+        this.openedAt = 0;
+    }
+    /** The current state. */
+    get state() {
+        return this.stateValue;
+    }
+    /** Consecutive failures so far. */
+    get consecutiveFailures() {
+        return this.failures;
+    }
+    now() {
+        return (this.options.now ?? Date.now)();
+    }
+    set(state) {
+        if (state === this.stateValue)
+            return;
+        this.stateValue = state;
+        this.options.onChange?.(state);
+    }
+    /** How long to wait before the next request may go (0: now). */
+    waitMs() {
+        if (this.stateValue !== 'open')
+            return 0;
+        return Math.max(0, this.openedAt + this.options.cooldownMs - this.now());
+    }
+    /** Call right before a request: after the cool-down the breaker turns half-open and this request is the probe. */
+    beforeRequest() {
+        if (this.stateValue === 'open' && this.waitMs() === 0)
+            this.set('half-open');
+    }
+    /** The request succeeded (or the server answered it on purpose): close the breaker. */
+    success() {
+        this.failures = 0;
+        this.set('closed');
+    }
+    /** The request failed in a way that suggests the service is down or overloaded. */
+    failure() {
+        this.failures++;
+        if (this.stateValue === 'half-open' || this.failures >= this.options.threshold) {
+            this.openedAt = this.now();
+            this.set('open');
+        }
+    }
+}
+//# sourceMappingURL=http-circuit-breaker.js.map

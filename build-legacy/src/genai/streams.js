@@ -1,0 +1,470 @@
+import { isObject, num, prop, str } from './fields.js';
+import { emptyAiResponse, readAiResponse } from './response.js';
+import { mergeUsage, readUsage } from './usage.js';
+/** Most characters of text kept per output; the rest is counted, not kept. */
+export const MAX_AGGREGATED_CHARS = 200_000;
+// `+=` builds a rope in V8: appending and reading back are O(1), so result() stays cheap
+// even when an observer asks for it after every chunk.
+class TextBuffer {
+    constructor() {
+        this.text = null;
+        this.chars = 0;
+        this.dropped = 0;
+    }
+    add(text) {
+        if (this.chars >= MAX_AGGREGATED_CHARS) {
+            this.dropped += text.length;
+            return;
+        }
+        this.text = this.text === null ? text : this.text + text;
+        this.chars += text.length;
+    }
+    value() {
+        return this.text;
+    }
+}
+class Aggregator {
+    constructor(request, startedAtMs) {
+        this.request = request;
+        this.startedAtMs = startedAtMs;
+        this.chunks = 0;
+        this.firstAt = null;
+        this.api = null;
+        this.model = null;
+        this.responseId = null;
+        this.usage = null;
+        this.terminal = false;
+        this.texts = [];
+        this.reasoning = new TextBuffer();
+        this.tools = new Map();
+        this.finishes = [];
+        this.final = null;
+        this.completedOverride = undefined;
+        this.version = 0;
+        this.view = null;
+        this.built = null;
+        this.builtVersion = -1;
+    }
+    onChunk(chunk, nowMs) {
+        this.chunks++;
+        this.version++;
+        if (this.firstAt === null)
+            this.firstAt = nowMs;
+        try {
+            if (typeof chunk === 'string') {
+                this.text(0).add(chunk);
+                return;
+            }
+            if (!isObject(chunk))
+                return;
+            const type = chunk.type;
+            if (typeof type === 'string')
+                this.typed(type, chunk);
+            else if (Array.isArray(chunk.choices))
+                this.openAiChunk(chunk);
+            else if (Array.isArray(chunk.candidates) || chunk.usageMetadata !== undefined)
+                this.geminiChunk(chunk);
+        }
+        catch {
+            // A malformed chunk is counted and otherwise ignored.
+        }
+    }
+    result(outcome) {
+        if (outcome?.completed !== undefined && outcome.completed !== this.completedOverride) {
+            this.completedOverride = outcome.completed;
+            this.version++;
+        }
+        // A live view, built at most once per new chunk and only when read: an observer may ask for
+        // the result after every chunk, and that must cost next to nothing.
+        return (this.view ??= this.makeView());
+    }
+    makeView() {
+        const current = () => {
+            if (this.built === null || this.builtVersion !== this.version) {
+                this.built = this.build();
+                this.builtVersion = this.version;
+            }
+            return this.built;
+        };
+        return {
+            get api() { return current().api; },
+            get model() { return current().model; },
+            get response_id() { return current().response_id; },
+            get request_id() { return current().request_id; },
+            get provider() { return current().provider; },
+            get usage() { return current().usage; },
+            get finish_reasons() { return current().finish_reasons; },
+            get output_text() { return current().output_text; },
+            get reasoning_text() { return current().reasoning_text; },
+            get output_messages() { return current().output_messages; },
+            get tool_calls() { return current().tool_calls; },
+            get stream() { return current().stream; },
+            get deferred() { return current().deferred; },
+            get extra() { return current().extra; },
+        };
+    }
+    build() {
+        const final = this.final;
+        const response = final === null ? emptyAiResponse() : { ...final, extra: { ...final.extra } };
+        try {
+            response.api ??= this.api;
+            response.model = this.model ?? response.model ?? this.request?.model ?? null;
+            response.response_id ??= this.responseId;
+            response.usage = this.usage ?? response.usage;
+            const toolCalls = this.toolCalls();
+            if (final === null || response.tool_calls.length === 0)
+                response.tool_calls = toolCalls;
+            const reasoning = this.reasoning.value();
+            if (final === null || response.output_messages.length === 0) {
+                response.output_messages = [];
+                response.finish_reasons = [];
+                const outputs = Math.max(this.texts.length, this.finishes.length, toolCalls.length > 0 || reasoning !== null ? 1 : 0);
+                for (let i = 0; i < outputs; i++) {
+                    const parts = [];
+                    if (i === 0 && reasoning !== null)
+                        parts.push({ type: 'reasoning', text: reasoning });
+                    const text = this.texts[i]?.value() ?? null;
+                    if (text !== null)
+                        parts.push({ type: 'text', text });
+                    if (i === 0)
+                        for (const call of toolCalls)
+                            parts.push({ type: 'tool_call', id: call.id, name: call.name, arguments: call.arguments });
+                    const finish = this.finishes[i] ?? null;
+                    if (finish !== null)
+                        response.finish_reasons.push(finish);
+                    response.output_messages.push({ role: 'assistant', parts, finish_reason: finish });
+                }
+                response.output_text = this.texts[0]?.value() ?? null;
+                response.reasoning_text = reasoning;
+            }
+            const dropped = (this.texts[0]?.dropped ?? 0) + this.reasoning.dropped;
+            if (dropped > 0)
+                response.extra.stream_chars_not_kept = String(dropped);
+        }
+        catch {
+            // Keep what was assembled.
+        }
+        response.stream = {
+            chunk_count: this.chunks,
+            time_to_first_chunk_ms: this.firstAt === null ? null : Math.max(0, this.firstAt - this.startedAtMs),
+            completed: this.completedOverride ?? this.terminal,
+        };
+        return response;
+    }
+    text(index) {
+        if (index === 0 && this.texts.length > 0)
+            return this.texts[0];
+        let buffer = this.texts[index];
+        if (buffer === undefined) {
+            for (let i = this.texts.length; i <= index; i++)
+                this.texts.push(new TextBuffer());
+            buffer = this.texts[index];
+        }
+        return buffer;
+    }
+    tool(key) {
+        let state = this.tools.get(key);
+        if (state === undefined) {
+            state = { id: null, name: null, args: '', final: undefined };
+            this.tools.set(key, state);
+        }
+        return state;
+    }
+    setFinish(index, reason) {
+        while (this.finishes.length <= index)
+            this.finishes.push(null);
+        this.finishes[index] = reason;
+        this.terminal = true;
+    }
+    toolCalls() {
+        const calls = [];
+        for (const state of this.tools.values()) {
+            calls.push({
+                id: state.id,
+                name: state.name ?? 'unknown',
+                arguments: state.final !== undefined ? state.final : state.args.length > 0 ? state.args : null,
+            });
+        }
+        return calls;
+    }
+    // The hottest path (one call per chunk of the most common stream): direct property reads, no
+    // helper calls; onChunk's try/catch covers a throwing getter.
+    openAiChunk(chunk) {
+        if (this.api === null)
+            this.api = 'openai.chat';
+        if (this.model === null)
+            this.model = str(chunk.model);
+        if (this.responseId === null)
+            this.responseId = str(chunk.id);
+        const usage = chunk.usage;
+        if (typeof usage === 'object' && usage !== null)
+            this.usage = mergeUsage(this.usage, readUsage(usage));
+        const choices = chunk.choices;
+        for (let c = 0; c < choices.length; c++) {
+            const choice = choices[c];
+            if (typeof choice !== 'object' || choice === null)
+                continue;
+            const index = typeof choice.index === 'number' ? choice.index : 0;
+            const delta = choice.delta;
+            if (typeof delta === 'object' && delta !== null) {
+                const content = delta.content;
+                if (typeof content === 'string' && content.length > 0)
+                    this.text(index).add(content);
+                if (index === 0) {
+                    const reasoning = delta.reasoning_content ?? delta.reasoning;
+                    if (typeof reasoning === 'string' && reasoning.length > 0)
+                        this.reasoning.add(reasoning);
+                    const toolCalls = delta.tool_calls;
+                    if (Array.isArray(toolCalls))
+                        this.openAiToolDeltas(toolCalls);
+                }
+            }
+            else {
+                const text = choice.text; // legacy completions stream
+                if (typeof text === 'string' && text.length > 0)
+                    this.text(index).add(text);
+            }
+            const finish = choice.finish_reason;
+            if (typeof finish === 'string' && finish.length > 0)
+                this.setFinish(index, finish);
+        }
+    }
+    openAiToolDeltas(toolCalls) {
+        for (const call of toolCalls) {
+            const state = this.tool(num(prop(call, 'index')) ?? 0);
+            state.id ??= str(prop(call, 'id'));
+            const fn = prop(call, 'function');
+            state.name ??= str(prop(fn, 'name'));
+            const piece = prop(fn, 'arguments');
+            if (typeof piece === 'string')
+                state.args += piece;
+        }
+    }
+    geminiChunk(chunk) {
+        this.api ??= 'gemini';
+        this.model ??= str(chunk.modelVersion);
+        this.responseId ??= str(chunk.responseId);
+        const usage = readUsage(chunk.usageMetadata);
+        if (usage !== null)
+            this.usage = usage; // cumulative in every chunk
+        const candidates = chunk.candidates;
+        if (!Array.isArray(candidates))
+            return;
+        for (let i = 0; i < candidates.length; i++) {
+            const candidate = candidates[i];
+            const index = num(prop(candidate, 'index')) ?? i;
+            const parts = prop(prop(candidate, 'content'), 'parts');
+            if (Array.isArray(parts)) {
+                for (const part of parts) {
+                    const text = str(prop(part, 'text'));
+                    const call = prop(part, 'functionCall');
+                    if (text !== null) {
+                        if (prop(part, 'thought') === true) {
+                            if (index === 0)
+                                this.reasoning.add(text);
+                        }
+                        else
+                            this.text(index).add(text);
+                    }
+                    else if (index === 0 && isObject(call)) {
+                        const state = this.tool(this.tools.size);
+                        state.id = str(call.id);
+                        state.name = str(call.name);
+                        state.final = call.args ?? null;
+                    }
+                }
+            }
+            const finish = str(prop(candidate, 'finishReason'));
+            if (finish !== null)
+                this.setFinish(index, finish);
+        }
+    }
+    typed(type, chunk) {
+        switch (type) {
+            // Anthropic Messages stream events (also what `client.messages.stream()` yields).
+            case 'message_start': {
+                this.api ??= 'anthropic.messages';
+                const message = chunk.message;
+                this.model ??= str(prop(message, 'model'));
+                this.responseId ??= str(prop(message, 'id'));
+                this.usage = mergeUsage(this.usage, readUsage(prop(message, 'usage')));
+                return;
+            }
+            case 'content_block_start': {
+                const block = chunk.content_block;
+                const blockType = str(prop(block, 'type'));
+                if (blockType === 'tool_use') {
+                    const state = this.tool(num(chunk.index) ?? this.tools.size);
+                    state.id = str(prop(block, 'id'));
+                    state.name = str(prop(block, 'name'));
+                }
+                else if (blockType === 'text') {
+                    const text = str(prop(block, 'text'));
+                    if (text !== null)
+                        this.text(0).add(text);
+                }
+                return;
+            }
+            case 'content_block_delta': {
+                const delta = chunk.delta;
+                const deltaType = str(prop(delta, 'type'));
+                if (deltaType === 'text_delta') {
+                    const text = prop(delta, 'text');
+                    if (typeof text === 'string')
+                        this.text(0).add(text);
+                }
+                else if (deltaType === 'input_json_delta') {
+                    const piece = prop(delta, 'partial_json');
+                    if (typeof piece === 'string')
+                        this.tool(num(chunk.index) ?? 0).args += piece;
+                }
+                else if (deltaType === 'thinking_delta') {
+                    const thinking = prop(delta, 'thinking');
+                    if (typeof thinking === 'string')
+                        this.reasoning.add(thinking);
+                }
+                return;
+            }
+            case 'message_delta': {
+                this.api ??= 'anthropic.messages';
+                const reason = str(prop(chunk.delta, 'stop_reason'));
+                if (reason !== null)
+                    this.setFinish(0, reason);
+                this.usage = mergeUsage(this.usage, readUsage(chunk.usage));
+                return;
+            }
+            case 'message_stop':
+                this.terminal = true;
+                return;
+            // Vercel AI SDK stream parts (fullStream).
+            case 'text-delta': {
+                const text = chunk.text ?? chunk.textDelta ?? chunk.delta;
+                if (typeof text === 'string')
+                    this.text(0).add(text);
+                this.api ??= 'ai-sdk';
+                return;
+            }
+            case 'reasoning-delta': {
+                const text = chunk.text ?? chunk.delta;
+                if (typeof text === 'string')
+                    this.reasoning.add(text);
+                return;
+            }
+            case 'tool-input-start': {
+                const state = this.tool(str(chunk.id) ?? this.tools.size);
+                state.id = str(chunk.id);
+                state.name = str(chunk.toolName);
+                return;
+            }
+            case 'tool-input-delta': {
+                const piece = chunk.delta;
+                if (typeof piece === 'string')
+                    this.tool(str(chunk.id) ?? 0).args += piece;
+                return;
+            }
+            case 'tool-call': {
+                const state = this.tool(str(chunk.toolCallId) ?? this.tools.size);
+                state.id = str(chunk.toolCallId);
+                state.name = str(chunk.toolName);
+                state.final = chunk.input ?? chunk.args ?? null;
+                return;
+            }
+            case 'finish-step': {
+                this.api ??= 'ai-sdk';
+                const meta = chunk.response;
+                this.model = str(prop(meta, 'modelId')) ?? this.model;
+                this.responseId = str(prop(meta, 'id')) ?? this.responseId;
+                return;
+            }
+            case 'finish': {
+                this.api ??= 'ai-sdk';
+                const usage = readUsage(chunk.totalUsage ?? chunk.usage);
+                if (usage !== null)
+                    this.usage = usage;
+                const reason = str(chunk.finishReason);
+                if (reason !== null)
+                    this.setFinish(0, reason);
+                this.terminal = true;
+                return;
+            }
+            // OpenAI Responses API stream events.
+            case 'response.created':
+            case 'response.in_progress': {
+                this.api = 'openai.responses';
+                const response = chunk.response;
+                this.model ??= str(prop(response, 'model'));
+                this.responseId ??= str(prop(response, 'id'));
+                return;
+            }
+            case 'response.output_text.delta': {
+                const delta = chunk.delta;
+                if (typeof delta === 'string')
+                    this.text(0).add(delta);
+                return;
+            }
+            case 'response.reasoning_summary_text.delta':
+            case 'response.reasoning_text.delta': {
+                const delta = chunk.delta;
+                if (typeof delta === 'string')
+                    this.reasoning.add(delta);
+                return;
+            }
+            case 'response.output_item.added': {
+                const item = chunk.item;
+                if (prop(item, 'type') === 'function_call' || prop(item, 'type') === 'custom_tool_call') {
+                    const state = this.tool(num(chunk.output_index) ?? this.tools.size);
+                    state.id = str(prop(item, 'call_id')) ?? str(prop(item, 'id'));
+                    state.name = str(prop(item, 'name'));
+                    const args = prop(item, 'arguments');
+                    if (typeof args === 'string')
+                        state.args = args;
+                }
+                return;
+            }
+            case 'response.function_call_arguments.delta':
+            case 'response.custom_tool_call_input.delta': {
+                const delta = chunk.delta;
+                if (typeof delta === 'string')
+                    this.tool(num(chunk.output_index) ?? 0).args += delta;
+                return;
+            }
+            case 'response.function_call_arguments.done': {
+                const args = chunk.arguments;
+                if (typeof args === 'string') {
+                    const state = this.tool(num(chunk.output_index) ?? 0);
+                    state.args = args;
+                }
+                return;
+            }
+            case 'response.completed':
+            case 'response.incomplete':
+            case 'response.failed': {
+                // The terminal event carries the whole response: read it like a non-streamed one.
+                const full = readAiResponse(chunk.response, this.request);
+                this.final = full;
+                this.api = 'openai.responses';
+                this.model = full.model ?? this.model;
+                this.usage = full.usage ?? this.usage;
+                this.terminal = true;
+                return;
+            }
+            default:
+                if (type.startsWith('response.'))
+                    this.api ??= 'openai.responses';
+        }
+    }
+}
+/**
+ * Creates the aggregator the core feeds with each chunk of an LLM stream as the consumer pulls it:
+ * OpenAI chat chunks, Responses API events, Anthropic stream events, AI SDK stream parts, Gemini
+ * chunks and plain text chunks. It keeps the aggregate only (text capped at MAX_AGGREGATED_CHARS).
+ *
+ * @example
+ * const aggregator = createStreamAggregator(request, startedAt);
+ * for await (const chunk of stream) aggregator.onChunk(chunk, now());
+ * aggregator.result().stream?.time_to_first_chunk_ms;
+ */
+export function createStreamAggregator(request, startedAtMs) {
+    return new Aggregator(request, startedAtMs);
+}
+//# sourceMappingURL=streams.js.map

@@ -1,0 +1,111 @@
+import { firstNum, isObject, num, prop, sumPresent } from './fields.js';
+/**
+ * Normalises a provider's usage object to agent-trace's TokenUsage, whatever SDK it came from.
+ *
+ * The normal form (the same as OpenTelemetry's `gen_ai.usage.*`): `input_tokens` counts ALL
+ * input tokens, cached reads and cache writes included; `output_tokens` counts ALL output tokens,
+ * reasoning included. Anthropic reports uncached input only and Gemini reports thinking apart
+ * from the answer, so both are summed here. Returns null when `usage` holds no token count.
+ *
+ * @example
+ * readUsage({ prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 }); // { input_tokens: 10, output_tokens: 5, ... }
+ */
+export function readUsage(usage) {
+    if (!isObject(usage))
+        return null;
+    // OpenAI Chat Completions (and OpenAI-compatible servers: DeepSeek, OpenRouter, vLLM, Ollama).
+    if (usage.prompt_tokens !== undefined || usage.completion_tokens !== undefined) {
+        const input = num(usage.prompt_tokens);
+        const output = num(usage.completion_tokens);
+        return {
+            input_tokens: input,
+            output_tokens: output,
+            total_tokens: num(usage.total_tokens) ?? sumPresent(input, output),
+            cached_input_tokens: firstNum(prop(usage.prompt_tokens_details, 'cached_tokens'), usage.prompt_cache_hit_tokens),
+            cache_creation_input_tokens: firstNum(prop(usage.prompt_tokens_details, 'cache_write_tokens'), prop(usage.prompt_tokens_details, 'cache_creation_tokens')),
+            reasoning_tokens: num(prop(usage.completion_tokens_details, 'reasoning_tokens')),
+        };
+    }
+    // Anthropic Messages: input_tokens excludes cache reads and writes.
+    if (usage.cache_read_input_tokens !== undefined || usage.cache_creation_input_tokens !== undefined) {
+        const uncached = num(usage.input_tokens);
+        const read = num(usage.cache_read_input_tokens);
+        const write = num(usage.cache_creation_input_tokens);
+        const input = sumPresent(uncached, read, write);
+        const output = num(usage.output_tokens);
+        return {
+            input_tokens: input,
+            output_tokens: output,
+            total_tokens: sumPresent(input, output),
+            cached_input_tokens: read,
+            cache_creation_input_tokens: write,
+            reasoning_tokens: null,
+        };
+    }
+    // OpenAI Responses API (input_tokens includes cached ones), and Anthropic without caching.
+    if (usage.input_tokens !== undefined || usage.output_tokens !== undefined) {
+        const input = num(usage.input_tokens);
+        const output = num(usage.output_tokens);
+        return {
+            input_tokens: input,
+            output_tokens: output,
+            total_tokens: num(usage.total_tokens) ?? sumPresent(input, output),
+            cached_input_tokens: num(prop(usage.input_tokens_details, 'cached_tokens')),
+            cache_creation_input_tokens: null,
+            reasoning_tokens: num(prop(usage.output_tokens_details, 'reasoning_tokens')),
+        };
+    }
+    // Google Gemini usageMetadata: thoughts are reported apart from candidates.
+    if (usage.promptTokenCount !== undefined || usage.candidatesTokenCount !== undefined || usage.totalTokenCount !== undefined) {
+        const input = sumPresent(num(usage.promptTokenCount), num(usage.toolUsePromptTokenCount));
+        const thoughts = num(usage.thoughtsTokenCount);
+        const output = sumPresent(num(usage.candidatesTokenCount), thoughts);
+        return {
+            input_tokens: input,
+            output_tokens: output,
+            total_tokens: num(usage.totalTokenCount) ?? sumPresent(input, output),
+            cached_input_tokens: num(usage.cachedContentTokenCount),
+            cache_creation_input_tokens: null,
+            reasoning_tokens: thoughts,
+        };
+    }
+    // Vercel AI SDK LanguageModelUsage (v5 and v6 field names).
+    if (usage.inputTokens !== undefined || usage.outputTokens !== undefined || usage.totalTokens !== undefined) {
+        const input = num(usage.inputTokens);
+        const output = num(usage.outputTokens);
+        return {
+            input_tokens: input,
+            output_tokens: output,
+            total_tokens: num(usage.totalTokens) ?? sumPresent(input, output),
+            cached_input_tokens: firstNum(prop(usage.inputTokenDetails, 'cacheReadTokens'), usage.cachedInputTokens),
+            cache_creation_input_tokens: num(prop(usage.inputTokenDetails, 'cacheWriteTokens')),
+            reasoning_tokens: firstNum(prop(usage.outputTokenDetails, 'reasoningTokens'), usage.reasoningTokens),
+        };
+    }
+    return null;
+}
+/**
+ * Merges usage seen at different points of a stream: later non-null values win, so Anthropic's
+ * `message_start` input counts survive its `message_delta` output counts.
+ */
+export function mergeUsage(base, next) {
+    if (base === null)
+        return next;
+    if (next === null)
+        return base;
+    const merged = {
+        input_tokens: next.input_tokens ?? base.input_tokens,
+        output_tokens: next.output_tokens ?? base.output_tokens,
+        total_tokens: null,
+        cached_input_tokens: next.cached_input_tokens ?? base.cached_input_tokens ?? null,
+        cache_creation_input_tokens: next.cache_creation_input_tokens ?? base.cache_creation_input_tokens ?? null,
+        reasoning_tokens: next.reasoning_tokens ?? base.reasoning_tokens ?? null,
+    };
+    // A partial delta (Anthropic message_delta without input counts) cannot lower the input total.
+    if (base.input_tokens !== null && merged.input_tokens !== null && merged.input_tokens < base.input_tokens) {
+        merged.input_tokens = base.input_tokens;
+    }
+    merged.total_tokens = sumPresent(merged.input_tokens, merged.output_tokens) ?? next.total_tokens ?? base.total_tokens;
+    return merged;
+}
+//# sourceMappingURL=usage.js.map

@@ -1,0 +1,117 @@
+import { reportDiagnostic } from '../diagnostics.js';
+const SDK = '@opentelemetry/sdk-trace-node';
+const RESOURCES = '@opentelemetry/resources';
+const EXPORTERS = {
+    'http/json': { id: '@opentelemetry/exporter-trace-otlp-http', name: 'OTLPTraceExporter' },
+    'http/protobuf': { id: '@opentelemetry/exporter-trace-otlp-proto', name: 'OTLPTraceExporter' },
+    grpc: { id: '@opentelemetry/exporter-trace-otlp-grpc', name: 'OTLPTraceExporter' },
+};
+/** The OTLP protocol asked for by `OTEL_EXPORTER_OTLP_TRACES_PROTOCOL` / `OTEL_EXPORTER_OTLP_PROTOCOL`, or undefined. */
+export function requestedProtocol(env = process.env) {
+    const raw = env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL || env.OTEL_EXPORTER_OTLP_PROTOCOL;
+    return raw === undefined || raw.trim() === '' ? undefined : raw.trim().toLowerCase();
+}
+/** Exporter packages to try, in order: the requested protocol first, then OTLP/HTTP with JSON. */
+function exporterCandidates(protocol) {
+    const preferred = protocol === undefined ? undefined : EXPORTERS[protocol];
+    const json = EXPORTERS['http/json'];
+    if (preferred === undefined || preferred === json)
+        return protocol === undefined ? [json, EXPORTERS['http/protobuf']] : [json];
+    return [preferred, json];
+}
+/** Loads the SDK, an OTLP exporter for the requested protocol and (if present) the resources package, without waiting. */
+export function loadOtlpModulesSync(load) {
+    const protocol = requestedProtocol();
+    const sdk = load(SDK);
+    let exporter;
+    const failures = [];
+    for (const candidate of exporterCandidates(protocol)) {
+        try {
+            exporter = load(candidate.id)[candidate.name];
+            if (exporter !== undefined) {
+                reportFallback(protocol, candidate.id, failures[0]);
+                break;
+            }
+        }
+        catch (error) {
+            failures.push(error);
+        }
+    }
+    if (exporter === undefined)
+        throw missingExporter(protocol, failures[0]);
+    let resources;
+    try {
+        resources = load(RESOURCES);
+    }
+    catch {
+        resources = undefined;
+    }
+    return { sdk, exporter, resources };
+}
+/** Like `loadOtlpModulesSync`, with an asynchronous loader (dynamic `import`). */
+export async function loadOtlpModules(load) {
+    const protocol = requestedProtocol();
+    const sdk = (await load(SDK));
+    let exporter;
+    const failures = [];
+    for (const candidate of exporterCandidates(protocol)) {
+        try {
+            exporter = (await load(candidate.id))[candidate.name];
+            if (exporter !== undefined) {
+                reportFallback(protocol, candidate.id, failures[0]);
+                break;
+            }
+        }
+        catch (error) {
+            failures.push(error);
+        }
+    }
+    if (exporter === undefined)
+        throw missingExporter(protocol, failures[0]);
+    let resources;
+    try {
+        resources = (await load(RESOURCES));
+    }
+    catch {
+        resources = undefined;
+    }
+    return { sdk, exporter, resources };
+}
+function reportFallback(protocol, used, failure) {
+    if (protocol === undefined || EXPORTERS[protocol]?.id === used)
+        return;
+    const wanted = EXPORTERS[protocol]?.id;
+    reportDiagnostic('otlp-protocol-fallback', wanted === undefined
+        ? `OTEL_EXPORTER_OTLP_PROTOCOL=${protocol} is not one of http/json, http/protobuf, grpc; spans are sent as OTLP/HTTP JSON.`
+        : `OTEL_EXPORTER_OTLP_PROTOCOL=${protocol} needs ${wanted}, which is not installed (npm install ${wanted}); spans are sent as OTLP/HTTP JSON instead.`, failure);
+}
+function missingExporter(protocol, cause) {
+    const id = (protocol !== undefined ? EXPORTERS[protocol]?.id : undefined) ?? EXPORTERS['http/json'].id;
+    return new Error(`agent-trace: OTLP export needs ${SDK} and ${id}; install them (npm install ${SDK} ${id}).`, { cause });
+}
+/**
+ * Builds a tracer provider with a BatchSpanProcessor and the OTLP exporter; endpoint, headers,
+ * timeouts, sampler and `service.name` come from the standard `OTEL_*` variables.
+ */
+export function buildOtlpProvider(modules, options = {}) {
+    const { sdk, exporter: Exporter, resources } = modules;
+    const exporterConfig = {};
+    if (options.url !== undefined)
+        exporterConfig.url = options.url;
+    if (options.headers !== undefined)
+        exporterConfig.headers = options.headers;
+    const exporter = new Exporter(exporterConfig);
+    const config = { spanProcessors: [new sdk.BatchSpanProcessor(exporter, options.batch)] };
+    if (resources !== undefined) {
+        // OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES: the SDK's default resource does not read them.
+        config.resource = resources.defaultResource().merge(resources.detectResources({ detectors: [resources.envDetector] }));
+    }
+    else if (process.env.OTEL_SERVICE_NAME || process.env.OTEL_RESOURCE_ATTRIBUTES) {
+        reportDiagnostic('otel-resources-missing', `${RESOURCES} could not be loaded, so OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES are not applied; install it.`);
+    }
+    const provider = new sdk.NodeTracerProvider(config);
+    if (options.register !== false)
+        provider.register();
+    return provider;
+}
+//# sourceMappingURL=otlp-provider.js.map

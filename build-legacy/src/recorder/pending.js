@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=pending.js.map

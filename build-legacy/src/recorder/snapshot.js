@@ -1,0 +1,187 @@
+import { types } from 'node:util';
+import { isRedacted } from '../redaction/redacted.js';
+const MAX_DEPTH = 16;
+const MAX_ARRAY_ITEMS = 200;
+const MAX_OBJECT_KEYS = 200;
+/**
+ * A bounded copy of `value` as it is now, as plain JSON-safe data: what the recorder keeps of
+ * arguments, results and state so that later mutation by the caller does not change the trace.
+ * It stops copying once about `maxBytes` are taken and marks what it left out; strings are kept
+ * by reference (they are immutable) and cut to the byte limit on the batch side. It never throws:
+ * circular references, BigInt, Map/Set, typed arrays, Errors, class instances, throwing getters
+ * and proxies all come out as data.
+ */
+export function snapshot(value, maxBytes) {
+    try {
+        return copy(value, 0, [], { left: maxBytes });
+    }
+    catch (error) {
+        return `[Unserializable: ${describeError(error)}]`;
+    }
+}
+function describeError(error) {
+    try {
+        return error instanceof Error ? error.message : String(error);
+    }
+    catch {
+        return 'unknown';
+    }
+}
+function copy(value, depth, ancestors, budget) {
+    switch (typeof value) {
+        case 'string':
+            budget.left -= value.length + 2;
+            return value;
+        case 'number':
+            budget.left -= 8;
+            return Number.isFinite(value) ? value : String(value);
+        case 'boolean':
+            budget.left -= 5;
+            return value;
+        case 'undefined':
+            return undefined;
+        case 'bigint':
+            budget.left -= 8;
+            return `${value}n`;
+        case 'symbol':
+            return value.toString();
+        case 'function':
+            return `[Function ${value.name || 'anonymous'}]`;
+    }
+    if (value === null)
+        return null;
+    const object = value;
+    if (isRedacted(object))
+        return '[REDACTED]';
+    if (depth >= MAX_DEPTH)
+        return '[MaxDepth]';
+    if (ancestors.includes(object))
+        return '[Circular]';
+    if (budget.left <= 0)
+        return '[Truncated]';
+    budget.left -= 2;
+    if (Array.isArray(object))
+        return copyArray(object, depth, ancestors, budget);
+    if (object instanceof Date)
+        return Number.isNaN(object.getTime()) ? 'Invalid Date' : object.toISOString();
+    if (object instanceof Error)
+        return copyError(object, depth, ancestors, budget);
+    if (types.isPromise(object))
+        return '[Promise]';
+    if (ArrayBuffer.isView(object))
+        return { $type: object.constructor?.name ?? 'TypedArray', byteLength: object.byteLength };
+    if (types.isAnyArrayBuffer(object))
+        return { $type: 'ArrayBuffer', byteLength: object.byteLength };
+    if (object instanceof Map) {
+        ancestors.push(object);
+        const entries = [];
+        for (const [key, item] of object) {
+            if (entries.length >= MAX_ARRAY_ITEMS || budget.left <= 0) {
+                entries.push(`[+${object.size - entries.length} more]`);
+                break;
+            }
+            entries.push([copy(key, depth + 1, ancestors, budget), copy(item, depth + 1, ancestors, budget)]);
+        }
+        ancestors.pop();
+        return { $type: 'Map', entries };
+    }
+    if (object instanceof Set) {
+        ancestors.push(object);
+        const values = copyArray(Array.from(object), depth, ancestors, budget);
+        ancestors.pop();
+        return { $type: 'Set', values };
+    }
+    if (object instanceof RegExp)
+        return object.toString();
+    if (types.isWeakMap(object) || types.isWeakSet(object))
+        return `[${object.constructor.name}]`;
+    const toJSON = object.toJSON;
+    if (typeof toJSON === 'function') {
+        let json;
+        try {
+            json = toJSON.call(object);
+        }
+        catch (error) {
+            return `[Thrown by toJSON: ${describeError(error)}]`;
+        }
+        if (json !== object)
+            return copy(json, depth + 1, ancestors, budget);
+    }
+    return copyObject(object, depth, ancestors, budget);
+}
+function copyArray(array, depth, ancestors, budget) {
+    ancestors.push(array);
+    const length = array.length;
+    const out = [];
+    for (let i = 0; i < length; i++) {
+        if (i >= MAX_ARRAY_ITEMS || budget.left <= 0) {
+            out.push(`[+${length - i} more items]`);
+            break;
+        }
+        let item;
+        try {
+            item = array[i];
+        }
+        catch (error) {
+            item = `[Thrown: ${describeError(error)}]`;
+        }
+        const copied = copy(item, depth + 1, ancestors, budget);
+        out.push(copied === undefined ? null : copied);
+    }
+    ancestors.pop();
+    return out;
+}
+function copyError(error, depth, ancestors, budget) {
+    const out = { type: safeName(error), message: String(error.message) };
+    if (typeof error.stack === 'string')
+        out.stack = error.stack;
+    ancestors.push(error);
+    const cause = error.cause;
+    if (cause !== undefined)
+        out.cause = copy(cause, depth + 1, ancestors, budget);
+    for (const key of Object.keys(error)) {
+        if (key in out)
+            continue;
+        out[key] = readProperty(error, key, depth, ancestors, budget);
+    }
+    ancestors.pop();
+    return out;
+}
+function safeName(error) {
+    try {
+        return error.name || error.constructor?.name || 'Error';
+    }
+    catch {
+        return 'Error';
+    }
+}
+function copyObject(object, depth, ancestors, budget) {
+    const keys = Object.keys(object);
+    const out = {};
+    ancestors.push(object);
+    let taken = 0;
+    for (const key of keys) {
+        if (taken >= MAX_OBJECT_KEYS || budget.left <= 0) {
+            out.$truncated = `${keys.length - taken} more keys`;
+            break;
+        }
+        budget.left -= key.length + 3;
+        const copied = readProperty(object, key, depth, ancestors, budget);
+        if (copied !== undefined)
+            out[key] = copied;
+        taken++;
+    }
+    ancestors.pop();
+    return out;
+}
+function readProperty(object, key, depth, ancestors, budget) {
+    let item;
+    try {
+        item = object[key];
+    }
+    catch (error) {
+        return `[Thrown: ${describeError(error)}]`;
+    }
+    return copy(item, depth + 1, ancestors, budget);
+}
+//# sourceMappingURL=snapshot.js.map

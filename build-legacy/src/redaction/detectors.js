@@ -1,0 +1,589 @@
+import { DETECTOR_KINDS, DETECTOR_NAMES } from './entity-kinds.js';
+import { PhoneValidator, DEFAULT_PHONE_COUNTRIES } from './phone.js';
+import { DEFAULT_SENSITIVE_KEYS, SENSITIVE_SUFFIXES, isSensitiveKeyName, normalizeKeyName } from './sensitive-keys.js';
+import { cardPrefixValid, emailDomainValid, ibanLength, ibanValid, ipv4Valid, ipv6Valid, jwtHeaderValid, luhnValid, ssnValid } from './validators.js';
+const PRIORITY = Object.fromEntries(DETECTOR_NAMES.map((n, i) => [n, i]));
+const EMPTY = [];
+// Where a secret can start. `indexOf` of a literal whose first character is rare runs near memchr
+// speed, far below a regex with alternatives, so the anchors avoid common letters ('k-' for 'sk-',
+// 'yJ' for 'eyJ'); the offset moves from the anchor to the secret's first character.
+const SECRET_LITERALS = [
+    ['k-', -1], ['k_', -1], ['whsec_', 0],
+    ['AKIA', 0], ['ASIA', 0], ['ABIA', 0], ['ACCA', 0], ['AGPA', 0], ['AIDA', 0], ['AIPA', 0], ['ANPA', 0], ['ANVA', 0], ['AROA', 0], ['APKA', 0],
+    ['AIza', 0], ['gh', 0], ['github_pat_', 0], ['xox', 0], ['xapp-', 0], ['/services/', -15], ['yJ', -1], ['-----BEGIN', 0],
+    ['Bearer', 0], ['bearer', 0], ['BEARER', 0], ['Basic', 0], ['basic', 0], ['BASIC', 0],
+];
+const ANTHROPIC = /sk-ant-[a-z0-9]{2,12}-[A-Za-z0-9_-]{20,}/y;
+const OPENAI = /sk-(?:(?:proj|svcacct|admin|None)-)?[A-Za-z0-9_-]{20,}/y;
+const STRIPE = /(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{10,}|whsec_[A-Za-z0-9+/=]{20,}/y;
+const AWS = /A(?:KIA|SIA|BIA|CCA|GPA|IDA|IPA|NPA|NVA|ROA|PKA)[A-Z2-7]{16}(?![A-Za-z0-9])/y;
+const GOOGLE = /AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/y;
+const GITHUB = /gh[pousr]_[A-Za-z0-9]{30,255}|github_pat_[A-Za-z0-9_]{22,255}/y;
+const SLACK = /xox[abposre]-[A-Za-z0-9-]{10,}|xapp-\d-[A-Za-z0-9-]{10,}|hooks\.slack\.com\/services\/[A-Za-z0-9]+\/[A-Za-z0-9]+\/[A-Za-z0-9]+/y;
+const JWT = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/y;
+const PEM_BEGIN = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY( BLOCK)?-----/y;
+const BEARER = /(?:[Bb]earer|BEARER)[ \t]+([A-Za-z0-9\-._~+/]{12,}=*)/y;
+const BASIC = /(?:[Bb]asic|BASIC)[ \t]+([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/y;
+const DIGIT_RUN = /\+?\(?\d[\d ().-]{5,}\d/g;
+const IBAN_START = /[A-Z]{2}\d{2}/g;
+const IPV4_SHAPE = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+const SSN_SHAPE = /^(\d{3})([- ])(\d{2})\2(\d{4})$/;
+const CARD_SHAPE = /^\d[\d -]*\d$/;
+const VERSION_CONTEXT = /\b(?:v|ver|version|build|release|firmware|kernel)[\s.:#-]*$/i;
+const SSN_CONTEXT = /(?:ssn|social security(?: number| no\.?)?|soc\.? sec\.?)[\s#:=-]*(?:is\s|no\.?\s?|number\s)?$/i;
+const ID_CONTEXT = /(?:#|\b(?:id|order|invoice|ref|reference|tracking|serial|sku|account|acct|ticket|transaction|txn)\b[\s.:#-]*(?:no\.?|number|id)?[\s.:#-]*)$/i;
+const NON_SECRET_VALUES = new Set(['null', 'none', 'nil', 'undefined', 'true', 'false', 'required', 'optional', 'string', 'redacted', '[redacted]']);
+/**
+ * Finds personal data and secrets in strings with validated detectors. A few `indexOf` and
+ * first-character scans decide which detectors can match before any of their patterns run.
+ *
+ * @example
+ * const scanner = new TextScanner({ detectors: { ip: false } });
+ * scanner.find('key sk-proj-abc123def456ghi789jkl012'); // [{ kind: 'OPENAI_KEY', ... }]
+ */
+export class TextScanner {
+    constructor(options = {}) {
+        this.keyCache = new Map();
+        const on = {};
+        for (const name of DETECTOR_NAMES)
+            on[name] = options.detectors?.[name] ?? true;
+        this.on = on;
+        this.anySecret = on.privateKey || on.anthropicKey || on.openaiKey || on.awsAccessKey || on.githubToken || on.slackToken
+            || on.stripeKey || on.googleApiKey || on.jwt || on.bearerToken || on.basicAuth;
+        this.anyDigit = on.card || on.ssn || on.phone || on.ip;
+        this.phone = new PhoneValidator(options.phoneCountries ?? DEFAULT_PHONE_COUNTRIES);
+        this.extraKeys = options.sensitiveKeys ?? new Set();
+        const endings = new Set();
+        for (const name of [...DEFAULT_SENSITIVE_KEYS, ...SENSITIVE_SUFFIXES, ...this.extraKeys]) {
+            const padded = name.padStart(3, '\0');
+            endings.add(trigram(padded.charCodeAt(padded.length - 3), padded.charCodeAt(padded.length - 2), padded.charCodeAt(padded.length - 1)));
+        }
+        this.keyEndings = endings;
+    }
+    /** Every entity in `text`, sorted by position, overlaps merged (the higher-priority kind wins). */
+    find(text) {
+        if (text.length < 6)
+            return EMPTY;
+        const out = [];
+        const on = this.on;
+        if (this.anySecret)
+            this.scanSecrets(text, out);
+        if ((on.email || on.urlCredentials) && text.indexOf('@') !== -1)
+            this.scanAt(text, out);
+        if ((on.ip || on.credentialAssignment) && text.indexOf(':') !== -1)
+            this.scanColons(text, out);
+        if (on.credentialAssignment && text.indexOf('=') !== -1)
+            this.scanEquals(text, out);
+        if (this.anyDigit)
+            this.scanDigits(text, out);
+        if (on.iban)
+            this.scanIban(text, out);
+        return out.length > 1 ? resolveOverlaps(out) : out;
+    }
+    push(out, detector, start, end) {
+        out.push({ kind: DETECTOR_KINDS[detector], detector, start, end });
+    }
+    scanSecrets(text, out) {
+        for (const [literal, offset] of SECRET_LITERALS) {
+            let p = text.indexOf(literal);
+            while (p !== -1) {
+                const end = this.secretAt(text, p + offset, out);
+                p = text.indexOf(literal, end > p ? end : p + 1);
+            }
+        }
+    }
+    // Checks the secret that may start at `i`; returns where it ends, or -1.
+    secretAt(text, i, out) {
+        const on = this.on;
+        const c = text.charCodeAt(i);
+        let end = -1;
+        let start = i;
+        let detector = null;
+        if (c === 45 /* - */) {
+            if (on.privateKey)
+                [end, detector] = [pemEnd(text, i), 'privateKey'];
+        }
+        else if (i < 0 || !wordBoundaryBefore(text, i)) {
+            return -1;
+        }
+        else if (c === 115 /* s */ && text.charCodeAt(i + 2) === 45) {
+            if (text.startsWith('sk-ant-', i)) {
+                if (on.anthropicKey)
+                    [end, detector] = [stickyEnd(ANTHROPIC, text, i), 'anthropicKey'];
+            }
+            else if (on.openaiKey) {
+                [end, detector] = [stickyEnd(OPENAI, text, i), 'openaiKey'];
+            }
+        }
+        else if (c === 115 || c === 114 || c === 112 || c === 119 /* s r p w */) {
+            if (on.stripeKey)
+                [end, detector] = [stickyEnd(STRIPE, text, i), 'stripeKey'];
+        }
+        else if (c === 65 /* A */) {
+            if (text.charCodeAt(i + 1) === 73 && text.charCodeAt(i + 2) === 122) {
+                if (on.googleApiKey)
+                    [end, detector] = [stickyEnd(GOOGLE, text, i), 'googleApiKey'];
+            }
+            else if (on.awsAccessKey) {
+                [end, detector] = [stickyEnd(AWS, text, i), 'awsAccessKey'];
+            }
+        }
+        else if (c === 103 /* g */) {
+            if (on.githubToken)
+                [end, detector] = [stickyEnd(GITHUB, text, i), 'githubToken'];
+        }
+        else if (c === 120 || c === 104 /* x h */) {
+            if (on.slackToken)
+                [end, detector] = [stickyEnd(SLACK, text, i), 'slackToken'];
+        }
+        else if (c === 101 /* e */) {
+            if (on.jwt) {
+                end = stickyEnd(JWT, text, i);
+                if (end !== -1 && !jwtHeaderValid(text.slice(i, text.indexOf('.', i))))
+                    end = -1;
+                detector = 'jwt';
+            }
+        }
+        else if (c === 66 || c === 98 /* B b */) {
+            const second = text.charCodeAt(i + 1);
+            const re = second === 97 || second === 65 ? (on.basicAuth ? BASIC : null) : on.bearerToken ? BEARER : null;
+            if (re !== null) {
+                re.lastIndex = i;
+                const b = re.exec(text);
+                if (b !== null && (re === BASIC ? basicCredentialsValid(b[1]) : bearerTokenValid(b[1]))) {
+                    start = i + b[0].length - b[1].length;
+                    end = i + b[0].length;
+                    // A token at the end of a sentence does not own the full stop.
+                    while (end > start && text.charCodeAt(end - 1) === 46)
+                        end--;
+                    detector = re === BASIC ? 'basicAuth' : 'bearerToken';
+                }
+            }
+        }
+        if (detector === null || end <= start)
+            return -1;
+        this.push(out, detector, start, end);
+        return end;
+    }
+    scanAt(text, out) {
+        const len = text.length;
+        let at = text.indexOf('@');
+        while (at !== -1) {
+            let s = at;
+            while (s > 0 && !isUserinfoStop(text.charCodeAt(s - 1)))
+                s--;
+            if (s >= 3 && text.charCodeAt(s - 1) === 47 && text.charCodeAt(s - 2) === 47 && text.charCodeAt(s - 3) === 58) {
+                const colon = text.indexOf(':', s);
+                if (this.on.urlCredentials && colon !== -1 && colon < at - 1 && colon > s)
+                    this.push(out, 'urlCredentials', s, at);
+                at = text.indexOf('@', at + 1);
+                continue;
+            }
+            if (this.on.email) {
+                let l = at;
+                while (l > 0 && isLocalChar(text.charCodeAt(l - 1)))
+                    l--;
+                while (l < at && text.charCodeAt(l) === 46)
+                    l++;
+                let r = at + 1;
+                while (r < len && isDomainChar(text.charCodeAt(r)))
+                    r++;
+                while (r > at + 1 && (text.charCodeAt(r - 1) === 46 || text.charCodeAt(r - 1) === 45))
+                    r--;
+                if (l < at && r > at + 3 && text.charCodeAt(at - 1) !== 46 && !isWordChar(text.charCodeAt(r))) {
+                    const domain = text.slice(at + 1, r);
+                    if (text.slice(l, at).indexOf('..') === -1 && emailDomainValid(domain))
+                        this.push(out, 'email', l, r);
+                }
+            }
+            at = text.indexOf('@', at + 1);
+        }
+    }
+    scanColons(text, out) {
+        let p = text.indexOf(':');
+        while (p !== -1) {
+            let next = p + 1;
+            const before = text.charCodeAt(p - 1);
+            const after = text.charCodeAt(p + 1);
+            if (this.on.ip && (isHex(before) || before === 58 || isHex(after) || after === 58)) {
+                const end = this.ipv6At(text, p, out);
+                if (end !== -1)
+                    next = end;
+            }
+            if (next === p + 1 && this.on.credentialAssignment && after !== 58 && before !== 58) {
+                const end = this.assignmentAt(text, p, out);
+                if (end !== -1)
+                    next = end;
+            }
+            p = text.indexOf(':', next);
+        }
+    }
+    scanEquals(text, out) {
+        let p = text.indexOf('=');
+        while (p !== -1) {
+            let next = p + 1;
+            const after = text.charCodeAt(p + 1);
+            if (after !== 61 && text.charCodeAt(p - 1) !== 61) {
+                const end = this.assignmentAt(text, p, out);
+                if (end !== -1)
+                    next = end;
+            }
+            p = text.indexOf('=', next);
+        }
+    }
+    ipv6At(text, p, out) {
+        let s = p;
+        while (s > 0 && isIpv6Char(text.charCodeAt(s - 1)))
+            s--;
+        let e = p + 1;
+        const len = text.length;
+        while (e < len && isIpv6Char(text.charCodeAt(e)))
+            e++;
+        while (e > p + 1 && text.charCodeAt(e - 1) === 46)
+            e--;
+        if (text.charCodeAt(e) === 37 /* % zone */) {
+            let z = e + 1;
+            while (z < len && isAlnum(text.charCodeAt(z)))
+                z++;
+            if (z > e + 1)
+                e = z;
+        }
+        if (isWordChar(text.charCodeAt(s - 1)) || isWordChar(text.charCodeAt(e)))
+            return -1;
+        const candidate = text.slice(s, e);
+        let colons = 0;
+        let digit = false;
+        for (let i = 0; i < candidate.length; i++) {
+            const c = candidate.charCodeAt(i);
+            if (c === 58)
+                colons++;
+            else if (c >= 48 && c <= 57)
+                digit = true;
+        }
+        if (colons < 2 || !digit || !ipv6Valid(candidate))
+            return -1;
+        this.push(out, 'ip', s, e);
+        return e;
+    }
+    // `password=hunter2`, `"api_key": "..."`, `Authorization: Bearer ...` written inside a string.
+    assignmentAt(text, p, out) {
+        let e = p;
+        while (e > 0 && text.charCodeAt(e - 1) === 32)
+            e--;
+        const q = text.charCodeAt(e - 1);
+        if (q === 34 || q === 39)
+            e--;
+        let b = e;
+        while (b > 0 && e - b <= 40 && isKeyChar(text.charCodeAt(b - 1)))
+            b--;
+        if (e - b < 2 || e - b > 40)
+            return -1;
+        // Most keys in text are not secret names: compare their last three letters first, without allocating.
+        let c3 = 0;
+        let c2 = 0;
+        let c1 = 0;
+        for (let k = e - 1, seen = 0; k >= b && seen < 3; k--) {
+            let c = text.charCodeAt(k);
+            if (!isAlnum(c))
+                continue;
+            if (c >= 65 && c <= 90)
+                c += 32;
+            if (seen === 0)
+                c3 = c;
+            else if (seen === 1)
+                c2 = c;
+            else
+                c1 = c;
+            seen++;
+        }
+        if (!this.keyEndings.has(trigram(c1, c2, c3)))
+            return -1;
+        const rawKey = text.slice(b, e);
+        let sensitive = this.keyCache.get(rawKey);
+        if (sensitive === undefined) {
+            sensitive = isSensitiveKeyName(normalizeKeyName(rawKey), this.extraKeys);
+            if (this.keyCache.size > 1000)
+                this.keyCache.clear();
+            this.keyCache.set(rawKey, sensitive);
+        }
+        if (!sensitive)
+            return -1;
+        const len = text.length;
+        let v = p + 1;
+        while (v < len && (text.charCodeAt(v) === 32 || text.charCodeAt(v) === 9))
+            v++;
+        const open = text.charCodeAt(v);
+        let end;
+        if (open === 34 || open === 39) {
+            v++;
+            end = v;
+            while (end < len && text.charCodeAt(end) !== open)
+                end += text.charCodeAt(end) === 92 ? 2 : 1;
+            if (end > len)
+                end = len;
+        }
+        else {
+            if (open === 123 || open === 91)
+                return -1;
+            end = v;
+            while (end < len && !isValueStop(text.charCodeAt(end)))
+                end++;
+            // An auth scheme word is followed by the credential itself.
+            const word = text.slice(v, end).toLowerCase();
+            if ((word === 'bearer' || word === 'basic' || word === 'token' || word === 'digest') && text.charCodeAt(end) === 32) {
+                v = end + 1;
+                end = v;
+                while (end < len && !isValueStop(text.charCodeAt(end)))
+                    end++;
+            }
+            // An unquoted value at the end of a sentence does not own the full stop.
+            while (end > v && isSentencePunct(text.charCodeAt(end - 1)))
+                end--;
+        }
+        if (end - v < 3)
+            return -1;
+        const value = text.slice(v, end);
+        if (NON_SECRET_VALUES.has(value.toLowerCase()) || /^\*+$/.test(value))
+            return -1;
+        this.push(out, 'credentialAssignment', v, end);
+        return end;
+    }
+    scanDigits(text, out) {
+        DIGIT_RUN.lastIndex = 0;
+        let m;
+        while ((m = DIGIT_RUN.exec(text)) !== null) {
+            const run = m[0];
+            if (run.length < 7)
+                continue;
+            const start = m.index;
+            const end = start + run.length;
+            if (gluedBefore(text, start) || gluedAfter(text, end))
+                continue;
+            this.classifyRun(text, run, start, out);
+        }
+    }
+    // A run may hold several values separated by spaces ("415 555 2671 on 2024 05 12"): try windows of groups, longest first.
+    classifyRun(text, run, offset, out) {
+        const starts = [0];
+        const ends = [];
+        for (let i = 1; i < run.length; i++) {
+            if (run.charCodeAt(i) === 32 && run.charCodeAt(i - 1) !== 32)
+                ends.push(i);
+            if (run.charCodeAt(i) !== 32 && run.charCodeAt(i - 1) === 32)
+                starts.push(i);
+        }
+        ends.push(run.length);
+        const groups = starts.length;
+        let i = 0;
+        while (i < groups) {
+            let matched = -1;
+            for (let j = Math.min(groups - 1, i + 7); j >= i; j--) {
+                let ws = starts[i];
+                let we = ends[j];
+                // Trailing/leading punctuation of a group is not part of the value.
+                while (we > ws && !isDigit(run.charCodeAt(we - 1)) && run.charCodeAt(we - 1) !== 41)
+                    we--;
+                if (we - ws < 7)
+                    continue;
+                const absStart = offset + ws;
+                const detector = this.classify(text, run.slice(ws, we), absStart);
+                if (detector !== null) {
+                    if (run.charCodeAt(ws) === 40 && (detector !== 'phone' || run.indexOf(')', ws) === -1 || run.indexOf(')', ws) >= we))
+                        ws++;
+                    this.push(out, detector, offset + ws, offset + we);
+                    matched = j;
+                    break;
+                }
+            }
+            i = matched === -1 ? i + 1 : matched + 1;
+        }
+    }
+    classify(text, value, absStart) {
+        const on = this.on;
+        const before = text.slice(Math.max(0, absStart - 40), absStart);
+        if (on.ip && value.length <= 15 && IPV4_SHAPE.test(value)) {
+            return ipv4Valid(value) && !VERSION_CONTEXT.test(before) ? 'ip' : null;
+        }
+        let digits = '';
+        for (let i = 0; i < value.length; i++) {
+            const c = value.charCodeAt(i);
+            if (c >= 48 && c <= 57)
+                digits += value[i];
+        }
+        const n = digits.length;
+        if (on.ssn && n === 9) {
+            const s = SSN_SHAPE.exec(value);
+            if (s !== null) {
+                if (ssnValid(s[1], s[3], s[4]))
+                    return 'ssn';
+            }
+            else if (value.length === 9 && SSN_CONTEXT.test(before) && ssnValid(digits.slice(0, 3), digits.slice(3, 5), digits.slice(5))) {
+                return 'ssn';
+            }
+        }
+        if (on.card && n >= 13 && n <= 19 && CARD_SHAPE.test(value) && cardPrefixValid(digits) && luhnValid(digits)) {
+            if (value.length !== n || !ID_CONTEXT.test(before))
+                return 'card';
+        }
+        if (on.phone && n >= 7 && n <= 15 && this.phone.isPhone(value, before))
+            return 'phone';
+        return null;
+    }
+    scanIban(text, out) {
+        IBAN_START.lastIndex = 0;
+        let m;
+        const len = text.length;
+        while ((m = IBAN_START.exec(text)) !== null) {
+            const i = m.index;
+            if (isAlnum(text.charCodeAt(i - 1)))
+                continue;
+            const expected = ibanLength(text.slice(i, i + 2));
+            if (expected === undefined)
+                continue;
+            let compact = '';
+            let p = i;
+            while (p < len && compact.length < expected) {
+                const c = text.charCodeAt(p);
+                if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90)) {
+                    compact += text[p];
+                    p++;
+                }
+                else if (c === 32 && p > i && text.charCodeAt(p - 1) !== 32) {
+                    p++;
+                }
+                else {
+                    break;
+                }
+            }
+            if (compact.length !== expected || isAlnum(text.charCodeAt(p)))
+                continue;
+            if (ibanValid(compact)) {
+                this.push(out, 'iban', i, p);
+                IBAN_START.lastIndex = p;
+            }
+        }
+    }
+}
+/**
+ * Finds every entity in `text` with all detectors on (or as `options` choose).
+ *
+ * @example
+ * findEntities('card 4111 1111 1111 1111').map((m) => m.kind); // ['CARD']
+ */
+export function findEntities(text, options) {
+    const scanner = options === undefined ? (defaultScanner ??= new TextScanner()) : new TextScanner(options);
+    return scanner.find(text);
+}
+let defaultScanner;
+function resolveOverlaps(matches) {
+    matches.sort((a, b) => a.start - b.start || b.end - a.end);
+    const out = [matches[0]];
+    for (let i = 1; i < matches.length; i++) {
+        const m = matches[i];
+        const last = out[out.length - 1];
+        if (m.start >= last.end) {
+            out.push(m);
+            continue;
+        }
+        // Overlap: mask the union, named after the more specific detector.
+        const winner = PRIORITY[m.detector] < PRIORITY[last.detector] ? m : last;
+        out[out.length - 1] = { kind: winner.kind, detector: winner.detector, start: last.start, end: Math.max(last.end, m.end) };
+    }
+    return out;
+}
+function trigram(a, b, c) {
+    return ((a & 0xff) << 16) | ((b & 0xff) << 8) | (c & 0xff);
+}
+function stickyEnd(re, text, i) {
+    re.lastIndex = i;
+    const m = re.exec(text);
+    return m === null ? -1 : i + m[0].length;
+}
+// A PEM block without its END line (cut by truncation) is masked to the end of the string.
+function pemEnd(text, i) {
+    PEM_BEGIN.lastIndex = i;
+    const m = PEM_BEGIN.exec(text);
+    if (m === null)
+        return -1;
+    const endMarker = `-----END ${m[1]}PRIVATE KEY${m[2] ?? ''}-----`;
+    const e = text.indexOf(endMarker, i + m[0].length);
+    return e === -1 ? text.length : e + endMarker.length;
+}
+function bearerTokenValid(token) {
+    for (let i = 0; i < token.length; i++) {
+        const c = token.charCodeAt(i);
+        if ((c >= 48 && c <= 57) || c === 45 || c === 46 || c === 95 || c === 126 || c === 43 || c === 47 || c === 61)
+            return true;
+    }
+    return false;
+}
+function basicCredentialsValid(b64) {
+    const decoded = Buffer.from(b64, 'base64').toString('latin1');
+    const colon = decoded.indexOf(':');
+    if (colon <= 0)
+        return false;
+    for (let i = 0; i < decoded.length; i++) {
+        const c = decoded.charCodeAt(i);
+        if (c < 32 || c > 126)
+            return false;
+    }
+    return true;
+}
+function isDigit(c) {
+    return c >= 48 && c <= 57;
+}
+function isAlnum(c) {
+    return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+function isWordChar(c) {
+    return isAlnum(c) || c === 95;
+}
+function isHex(c) {
+    return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+function isIpv6Char(c) {
+    return isHex(c) || c === 58 || c === 46;
+}
+function wordBoundaryBefore(text, i) {
+    const c = text.charCodeAt(i - 1);
+    return !(isWordChar(c) || c === 45);
+}
+function isUserinfoStop(c) {
+    return c <= 32 || c === 47 || c === 64 || c === 34 || c === 39 || c === 60 || c === 62 || c === 40 || c === 41
+        || c === 91 || c === 93 || c === 123 || c === 125 || c === 44 || c === 59 || c === 96 || c === 92;
+}
+function isLocalChar(c) {
+    return isAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45;
+}
+function isDomainChar(c) {
+    return isAlnum(c) || c === 46 || c === 45;
+}
+function isKeyChar(c) {
+    return isWordChar(c) || c === 45 || c === 46;
+}
+function isSentencePunct(c) {
+    return c === 46 || c === 58;
+}
+function isValueStop(c) {
+    return c <= 32 || c === 34 || c === 39 || c === 44 || c === 59 || c === 38 || c === 125 || c === 93 || c === 41 || c === 60 || c === 62;
+}
+// A digit run that continues an identifier (ORD-2024-000123, a UUID, a git hash, v1.2.3.4) is not a value of its own.
+function gluedBefore(text, start) {
+    const c = text.charCodeAt(start - 1);
+    if (isWordChar(c))
+        return true;
+    if (c === 45 || c === 47 || c === 46 || c === 35)
+        return isWordChar(text.charCodeAt(start - 2));
+    return false;
+}
+function gluedAfter(text, end) {
+    const c = text.charCodeAt(end);
+    if (isWordChar(c))
+        return true;
+    if (c === 45 || c === 95)
+        return isWordChar(text.charCodeAt(end + 1));
+    if (c === 46)
+        return isDigit(text.charCodeAt(end + 1));
+    return false;
+}
+//# sourceMappingURL=detectors.js.map

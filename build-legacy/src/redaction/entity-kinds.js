@@ -1,0 +1,72 @@
+/**
+ * Names of the value detectors, in the order of their priority when two matches overlap
+ * (a specific secret wins over personal data, which wins over a generic `key=value` secret).
+ *
+ * @example
+ * new Redactor({ detectors: { phone: false } }); // every other detector stays on
+ */
+export const DETECTOR_NAMES = [
+    'privateKey',
+    'anthropicKey',
+    'openaiKey',
+    'awsAccessKey',
+    'githubToken',
+    'slackToken',
+    'stripeKey',
+    'googleApiKey',
+    'jwt',
+    'urlCredentials',
+    'bearerToken',
+    'basicAuth',
+    'iban',
+    'card',
+    'ssn',
+    'email',
+    'phone',
+    'ip',
+    'credentialAssignment',
+];
+/**
+ * The entity kind each detector reports.
+ *
+ * @example
+ * DETECTOR_KINDS.card; // 'CARD'
+ */
+export const DETECTOR_KINDS = Object.freeze({
+    privateKey: 'PRIVATE_KEY',
+    anthropicKey: 'ANTHROPIC_KEY',
+    openaiKey: 'OPENAI_KEY',
+    awsAccessKey: 'AWS_ACCESS_KEY',
+    githubToken: 'GITHUB_TOKEN',
+    slackToken: 'SLACK_TOKEN',
+    stripeKey: 'STRIPE_KEY',
+    googleApiKey: 'GOOGLE_API_KEY',
+    jwt: 'JWT',
+    urlCredentials: 'URL_CREDENTIALS',
+    bearerToken: 'BEARER_TOKEN',
+    basicAuth: 'BASIC_AUTH',
+    credentialAssignment: 'SECRET',
+    iban: 'IBAN',
+    card: 'CARD',
+    ssn: 'SSN',
+    email: 'EMAIL',
+    phone: 'PHONE',
+    ip: 'IP',
+});
+/** Kinds that are secrets rather than personal data. */
+export const SECRET_KINDS = new Set([
+    'PRIVATE_KEY',
+    'ANTHROPIC_KEY',
+    'OPENAI_KEY',
+    'AWS_ACCESS_KEY',
+    'GITHUB_TOKEN',
+    'SLACK_TOKEN',
+    'STRIPE_KEY',
+    'GOOGLE_API_KEY',
+    'JWT',
+    'URL_CREDENTIALS',
+    'BEARER_TOKEN',
+    'BASIC_AUTH',
+    'SECRET',
+]);
+//# sourceMappingURL=entity-kinds.js.map

@@ -1,0 +1,135 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+
+/**
+ * Countries whose national formats (with a trunk `0`, or NANP `(415) 555-2671`) are recognised
+ * without a `+` prefix. International numbers (`+44 ...`, `0044 ...`) are recognised for every country.
+ *
+ * @example
+ * new Redactor({ phoneCountries: ['US', 'GB', 'JP'] });
+ */
+export const DEFAULT_PHONE_COUNTRIES: readonly CountryCode[] = Object.freeze(['US', 'CA', 'GB', 'DE', 'FR', 'NL', 'AU', 'IN', 'IT', 'JP', 'BR']);
+
+const NANP = new Set<string>(['US', 'CA']);
+const PHONE_WORDS = new Set(['phone', 'telephone', 'tel', 'mobile', 'cell', 'call', 'fax', 'whatsapp', 'sms', 'text', 'contact', 'ph', 'dial', 'reach', 'landline', 'hotline', 'mob']);
+const ID_WORDS = new Set(['id', 'order', 'invoice', 'inv', 'ref', 'reference', 'sku', 'isbn', 'serial', 'tracking', 'version', 'ver', 'v',
+  'build', 'release', 'acct', 'account', 'batch', 'lot', 'ticket', 'case', 'po', 'part', 'item', 'model', 'seed', 'zip', 'port', 'code',
+  'pin', 'count', 'step', 'page', 'ts', 'timestamp', 'uid', 'pid', 'txn', 'transaction']);
+const NUMBER_WORDS = new Set(['no', 'nr', 'num', 'number', 'id', '#']);
+const DATE_SHAPE = /^(?:\d{1,2}([./-])\d{1,2}\1\d{2,4}|\d{4}([./-])\d{1,2}\2\d{1,2})$/;
+const TIME_SHAPE = /^\d{4}-\d{2}-\d{2}[ T]\d{2}/;
+
+/**
+ * Validates phone candidates with libphonenumber-js (full metadata) under the rules that keep
+ * order ids, timestamps, versions and bare digit runs out: an unformatted run counts only
+ * after a word such as "call" or "phone".
+ */
+export class PhoneValidator {
+  private readonly nanp: boolean;
+  private readonly trunkCountries: CountryCode[];
+  private readonly cache = new Map<string, boolean>();
+
+  constructor(countries: readonly CountryCode[] = DEFAULT_PHONE_COUNTRIES) {
+    this.nanp = countries.some((c) => NANP.has(c));
+    this.trunkCountries = countries.filter((c) => !NANP.has(c));
+  }
+
+  /** True when `candidate` (digits, separators, an optional `+`) is a phone number, given the text just before it. */
+  isPhone(candidate: string, before: string): boolean {
+    const digits = candidate.replace(/\D+/g, '');
+    const n = digits.length;
+    if (n < 7 || n > 15) return false;
+    const plus = candidate.charCodeAt(0) === 43;
+    const formatted = /[ .()-]/.test(candidate);
+    if (DATE_SHAPE.test(candidate) || TIME_SHAPE.test(candidate)) return false;
+    // The national part of an international number that failed validation is no number of its own.
+    if (!plus && /\+\d{1,3}[\s(]*$/.test(before)) return false;
+    if (!plus) {
+      const context = phoneContext(before);
+      if (context === 'id') return false;
+      if (!formatted && context !== 'phone') return false;
+    }
+    if (formatted && !groupsLookLikePhone(candidate, plus)) return false;
+    const key = candidate;
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return cached;
+    const result = this.validate(candidate, digits, plus);
+    if (this.cache.size > 2000) this.cache.clear();
+    this.cache.set(key, result);
+    return result;
+  }
+
+  private validate(candidate: string, digits: string, plus: boolean): boolean {
+    if (plus) return valid(candidate, undefined);
+    if (digits.startsWith('00')) return valid(`+${digits.slice(2)}`, undefined);
+    if (digits.charCodeAt(0) === 48) {
+      for (const country of this.trunkCountries) if (valid(candidate, country)) return true;
+      return false;
+    }
+    if (!this.nanp || !nanpGrouping(candidate)) return false;
+    const national = digits.length === 11 && digits.charCodeAt(0) === 49 ? digits.slice(1) : digits;
+    if (national.length !== 10) return false;
+    return valid(candidate, 'US') || valid(candidate, 'CA');
+  }
+}
+
+// The last `n` words before a candidate, nearest first, lower case, punctuation stripped ('#' kept as a word).
+function lastWords(before: string, n: number): string[] {
+  const words: string[] = [];
+  const tokens = before.toLowerCase().split(/([^a-z0-9#]+)/);
+  for (let i = tokens.length - 1; i >= 0 && words.length < n; i--) {
+    const token = tokens[i]!;
+    if (token === '') continue;
+    if (/^[^a-z0-9#]+$/.test(token)) {
+      if (/[,;/|()]/.test(token)) words.push('|');
+      continue;
+    }
+    if (token.endsWith('#')) words.push('#');
+    const word = token.replace(/#/g, '');
+    if (word !== '') words.push(word);
+  }
+  return words;
+}
+
+// The nearest telling word before a candidate: "call", "phone" make it a phone; "order", "serial",
+// "#" make it an identifier; another number in between ends the search.
+function phoneContext(before: string): 'phone' | 'id' | null {
+  if (/#\s*$/.test(before)) return 'id';
+  for (const word of lastWords(before, 4)) {
+    if (PHONE_WORDS.has(word)) return 'phone';
+    if (ID_WORDS.has(word) || word === '#') return 'id';
+    // A clause boundary or another value (a number, a code) in between: the word is about something else.
+    if (word === '|' || (!NUMBER_WORDS.has(word) && /\d/.test(word))) return null;
+  }
+  return null;
+}
+
+// NANP numbers are written 3-3-4, with an optional leading 1: (415) 555-2671, 1-800-555-0199, 415.555.2671.
+function nanpGrouping(candidate: string): boolean {
+  const groups = candidate.split(/[^0-9]+/).filter((g) => g.length > 0).map((g) => g.length);
+  if (groups.length === 1) return groups[0] === 10 || groups[0] === 11;
+  const body = groups.length === 4 && groups[0] === 1 ? groups.slice(1) : groups;
+  return body.length === 3 && body[0] === 3 && body[1] === 3 && body[2] === 4;
+}
+
+function valid(text: string, country: CountryCode | undefined): boolean {
+  try {
+    const parsed = country === undefined ? parsePhoneNumberFromString(text) : parsePhoneNumberFromString(text, country);
+    return parsed !== undefined && parsed.isValid();
+  } catch {
+    return false;
+  }
+}
+
+// Phone groups have two or more digits; only a country code or a NANP leading "1" stands alone.
+function groupsLookLikePhone(candidate: string, plus: boolean): boolean {
+  const groups = candidate.split(/[ .()-]+/).filter((g) => g.length > 0);
+  if (groups.length > 7) return false;
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!.replace('+', '');
+    if (g.length >= 2) continue;
+    if (i === 0 && (plus || g === '1')) continue;
+    if (i === 1 && plus) continue;
+    return false;
+  }
+  return true;
+}

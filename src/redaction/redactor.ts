@@ -1,0 +1,644 @@
+import { createHmac } from 'node:crypto';
+import type { CountryCode } from 'libphonenumber-js/max';
+import { reportDiagnostic } from '../diagnostics.js';
+import { AgentTraceError } from '../errors.js';
+import { TextScanner, type EntityMatch } from './detectors.js';
+import { DETECTOR_NAMES, type DetectorName, type RedactionCounts } from './entity-kinds.js';
+import { compilePaths, type PathNode } from './paths.js';
+import { isRedacted } from './redacted.js';
+import { isSensitiveKeyName, normalizeKeyName } from './sensitive-keys.js';
+import { truncateUtf8 } from './truncate.js';
+
+/** Options of a `Redactor`; every one is optional. */
+export interface RedactorOptions {
+  /** Run the value detectors (email, phone, card, secrets, ...) on every string. Default `true`. */
+  maskPii?: boolean;
+  /** Key paths to mask, in fast-redact syntax: `apiKey`, `headers.authorization`, `messages[*].content`, `*.password`. */
+  paths?: string[];
+  /** Extra key names masked at any depth, besides the defaults; compared case- and separator-insensitively. */
+  sensitiveKeys?: string[];
+  /** Turn single detectors off (or on): `{ phone: false, ip: false }`. */
+  detectors?: Partial<Record<DetectorName, boolean>>;
+  /** `token` replaces a match with its kind (`[EMAIL]`); `hash` with its kind and a keyed hash (`[EMAIL:3f9a...]`), so equal values stay joinable. */
+  replacement?: 'token' | 'hash';
+  /** Secret key of the `hash` replacement (HMAC-SHA256), at least 16 characters. */
+  hashKey?: string;
+  /** Runs last on every string, number and boolean left; may be async (then call `redactAsync`). A throw, rejection or timeout gives `[MASK_FAILED]`. */
+  mask?: (value: unknown, path: string) => unknown | Promise<unknown>;
+  /** Longest string kept, in UTF-8 bytes; longer ones are cut and marked with their size. Default 10240. */
+  maxPayloadBytes?: number;
+  /** Deepest nesting kept; containers below it become `[DEPTH_LIMIT]`. Default 12. */
+  maxDepth?: number;
+  /** Longest array (or Map/Set) kept; the rest is summarised by one marker. Default 500. */
+  maxArrayItems?: number;
+  /** Countries whose national phone formats count without `+` (ISO codes). Default US, CA, GB, DE, FR, NL, AU, IN, IT, JP, BR. */
+  phoneCountries?: string[];
+  /** How long `redactAsync` waits for an async `mask` hook before failing closed. Default 5000 ms. */
+  maskTimeoutMs?: number;
+}
+
+/**
+ * A masked copy and the counts of what was masked, by kind (never the values).
+ *
+ * @example
+ * const { value, counts } = redactor.redactWithReport({ note: 'mail bob@example.com' }); // counts: { EMAIL: 1 }
+ */
+export interface RedactionReport<T> {
+  value: T;
+  counts: RedactionCounts;
+}
+
+const REDACTED = '[REDACTED]';
+const MASK_FAILED = '[MASK_FAILED]';
+const DEPTH_LIMIT = '[DEPTH_LIMIT]';
+const CIRCULAR = '[CIRCULAR]';
+const UNREADABLE = '[UNREADABLE]';
+// Detectors read a little past the byte limit so that a secret cut by truncation is still seen whole.
+const SCAN_MARGIN = 4096;
+
+const KEY_PLAIN = 0;
+const KEY_SENSITIVE = 1;
+interface MaskedKey {
+  key: string;
+  matches: EntityMatch[];
+  original: string;
+}
+type KeyInfo = typeof KEY_PLAIN | typeof KEY_SENSITIVE | MaskedKey;
+
+interface Pending {
+  container: Record<string | number, unknown>;
+  key: string | number;
+  original: unknown;
+  promise: PromiseLike<unknown>;
+}
+
+/**
+ * Masks secrets and personal data in any value: key paths, default sensitive key names at any
+ * depth, validated value detectors on every string, a user hook last; then truncates by UTF-8
+ * bytes, summarises long arrays and cuts at a depth limit. Returns a JSON-safe deep copy and
+ * never touches its input.
+ *
+ * @example
+ * const redactor = new Redactor({ paths: ['headers.authorization'] });
+ * redactor.redact({ headers: { authorization: 'Bearer x' }, note: 'mail bob@example.com' });
+ * // { headers: { authorization: '[REDACTED]' }, note: 'mail [EMAIL]' }
+ */
+export class Redactor {
+  /** The resolved byte limit of one string. */
+  readonly maxPayloadBytes: number;
+  /** The resolved depth limit. */
+  readonly maxDepth: number;
+  /** The resolved array limit. */
+  readonly maxArrayItems: number;
+  /** @internal */ readonly maskHook: ((value: unknown, path: string) => unknown) | undefined;
+  /** @internal */ readonly maskTimeoutMs: number;
+  private readonly scanner: TextScanner | null;
+  private readonly pathTree: PathNode | null;
+  private readonly rootNodes: PathNode[] | null;
+  private readonly extraKeys: ReadonlySet<string>;
+  private readonly hashKey: string | null;
+  private readonly keyCache = new Map<string, KeyInfo>();
+  private readonly hashCache = new Map<string, string>();
+
+  constructor(options: RedactorOptions = {}) {
+    if (options === null || typeof options !== 'object') fail('options', 'pass an object such as { maskPii: true }');
+    const o = options;
+    const maskPii = o.maskPii ?? true;
+    if (typeof maskPii !== 'boolean') fail('maskPii', 'use true or false');
+    if (o.paths !== undefined && !Array.isArray(o.paths)) fail('paths', "use an array of fast-redact paths such as ['headers.authorization']");
+    if (o.sensitiveKeys !== undefined && (!Array.isArray(o.sensitiveKeys) || o.sensitiveKeys.some((k) => typeof k !== 'string' || normalizeKeyName(k) === ''))) {
+      fail('sensitiveKeys', "use an array of key names such as ['sessionSecret']");
+    }
+    if (o.detectors !== undefined) {
+      if (o.detectors === null || typeof o.detectors !== 'object') fail('detectors', 'use an object such as { phone: false }');
+      for (const [name, on] of Object.entries(o.detectors)) {
+        if (!(DETECTOR_NAMES as readonly string[]).includes(name)) fail('detectors', `"${name}" is not a detector; known: ${DETECTOR_NAMES.join(', ')}`);
+        if (typeof on !== 'boolean') fail('detectors', `"${name}" must be true or false`);
+      }
+    }
+    const replacement = o.replacement ?? 'token';
+    if (replacement !== 'token' && replacement !== 'hash') fail('replacement', "use 'token' or 'hash'");
+    if (replacement === 'hash' && (typeof o.hashKey !== 'string' || o.hashKey.length < 16)) {
+      fail('hashKey', "replacement 'hash' needs a secret hashKey of at least 16 characters (keep it out of the trace and the code)");
+    }
+    if (o.hashKey !== undefined && typeof o.hashKey !== 'string') fail('hashKey', 'use a string');
+    if (o.mask !== undefined && typeof o.mask !== 'function') fail('mask', 'use a function (value, path) => maskedValue');
+    this.maxPayloadBytes = intOption('maxPayloadBytes', o.maxPayloadBytes, 10240, 64);
+    this.maxDepth = intOption('maxDepth', o.maxDepth, 12, 1);
+    this.maxArrayItems = intOption('maxArrayItems', o.maxArrayItems, 500, 1);
+    this.maskTimeoutMs = intOption('maskTimeoutMs', o.maskTimeoutMs, 5000, 1);
+    if (o.phoneCountries !== undefined && (!Array.isArray(o.phoneCountries) || o.phoneCountries.some((c) => typeof c !== 'string' || !/^[A-Z]{2}$/.test(c)))) {
+      fail('phoneCountries', "use ISO 3166 country codes such as ['US', 'GB']");
+    }
+    this.extraKeys = new Set((o.sensitiveKeys ?? []).map(normalizeKeyName));
+    this.pathTree = compilePaths(o.paths ?? []);
+    this.rootNodes = this.pathTree === null ? null : [this.pathTree];
+    this.scanner = maskPii ? new TextScanner({ detectors: o.detectors, phoneCountries: o.phoneCountries as CountryCode[] | undefined, sensitiveKeys: this.extraKeys }) : null;
+    this.hashKey = replacement === 'hash' ? o.hashKey! : null;
+    this.maskHook = o.mask;
+  }
+
+  /**
+   * A masked, JSON-safe deep copy of `value`. An async `mask` hook cannot finish here: its
+   * fields become `[MASK_FAILED]` (use `redactAsync`).
+   *
+   * @example
+   * new Redactor().redact({ password: 'hunter2' }); // { password: '[REDACTED]' }
+   */
+  redact<T>(value: T): T {
+    return this.redactWithReport(value).value;
+  }
+
+  /**
+   * Like `redact`, and waits for an async `mask` hook.
+   *
+   * @example
+   * await new Redactor({ mask: async (v) => v }).redactAsync(payload);
+   */
+  async redactAsync<T>(value: T): Promise<T> {
+    return (await this.redactWithReportAsync(value)).value;
+  }
+
+  /**
+   * `redact` plus the counts of what was masked, by kind.
+   *
+   * @example
+   * new Redactor().redactWithReport('call +1 415 555 2671').counts; // { PHONE: 1 }
+   */
+  redactWithReport<T>(value: T): RedactionReport<T> {
+    const walk = new Walk(this, false);
+    const out = walk.run(value);
+    return { value: out as T, counts: walk.counts };
+  }
+
+  /**
+   * `redactAsync` plus the counts of what was masked, by kind.
+   *
+   * @example
+   * const { value, counts } = await redactor.redactWithReportAsync(payload);
+   */
+  async redactWithReportAsync<T>(value: T): Promise<RedactionReport<T>> {
+    const walk = new Walk(this, true);
+    const out = walk.run(value);
+    if (walk.pending !== null) await walk.settle();
+    return { value: out as T, counts: walk.counts };
+  }
+
+  /**
+   * Starts a redaction whose counts span several values (the fields of one record); call
+   * `settle()` before reading values that an async hook may still change.
+   *
+   * @example
+   * const session = redactor.startSession(); const input = session.redact(event.input); await session.settle();
+   */
+  startSession(async = true): RedactionSession {
+    return new Walk(this, async);
+  }
+
+  /**
+   * Masks entities in one string and truncates it to `maxPayloadBytes`; no hook, no key rules.
+   *
+   * @example
+   * new Redactor().redactText('mail bob@example.com'); // 'mail [EMAIL]'
+   */
+  redactText(text: string, counts?: RedactionCounts): string {
+    return this.maskString(text, counts ?? {});
+  }
+
+  /** @internal */
+  maskString(text: string, counts: RedactionCounts): string {
+    const max = this.maxPayloadBytes;
+    let masked = text;
+    if (this.scanner !== null && text.length >= 6) {
+      const scanned = text.length > max + SCAN_MARGIN ? text.slice(0, max + SCAN_MARGIN) : text;
+      const matches = this.scanner.find(scanned);
+      masked = matches.length === 0 ? scanned : this.replaceMatches(scanned, matches, counts);
+    }
+    if (masked.length * 3 <= max) return masked;
+    const maskedBytes = Buffer.byteLength(masked, 'utf8');
+    if (maskedBytes <= max) return masked;
+    bump(counts, 'TRUNCATED');
+    return truncateUtf8(masked, max, masked === text ? maskedBytes : Buffer.byteLength(text, 'utf8'));
+  }
+
+  /** @internal */
+  keyInfo(key: string): KeyInfo {
+    let info = this.keyCache.get(key);
+    if (info === undefined) {
+      info = this.computeKeyInfo(key);
+      if (this.keyCache.size > 5000) this.keyCache.clear();
+      this.keyCache.set(key, info);
+    }
+    return info;
+  }
+
+  private computeKeyInfo(key: string): KeyInfo {
+    if (isSensitiveKeyName(normalizeKeyName(key), this.extraKeys)) return KEY_SENSITIVE;
+    if (this.scanner === null || key.length < 6) return KEY_PLAIN;
+    const matches = this.scanner.find(key);
+    if (matches.length === 0) return KEY_PLAIN;
+    return { key: this.replaceMatches(key, matches, {}), matches, original: key };
+  }
+
+  /** @internal */
+  countKeyMatches(info: MaskedKey, counts: RedactionCounts): void {
+    for (const m of info.matches) bump(counts, m.kind);
+  }
+
+  /** @internal */
+  pathRoot(): PathNode[] | null {
+    return this.rootNodes;
+  }
+
+  private replaceMatches(text: string, matches: EntityMatch[], counts: RedactionCounts): string {
+    let out = '';
+    let last = 0;
+    for (const m of matches) {
+      out += text.slice(last, m.start) + this.token(m.kind, text.slice(m.start, m.end));
+      last = m.end;
+      bump(counts, m.kind);
+    }
+    return out + text.slice(last);
+  }
+
+  private token(kind: string, value: string): string {
+    if (this.hashKey === null) return `[${kind}]`;
+    let digest = this.hashCache.get(value);
+    if (digest === undefined) {
+      digest = createHmac('sha256', this.hashKey).update(value).digest('hex').slice(0, 16);
+      if (this.hashCache.size > 1000) this.hashCache.clear();
+      this.hashCache.set(value, digest);
+    }
+    return `[${kind}:${digest}]`;
+  }
+}
+
+/**
+ * Several values redacted together, their counts added up: what `redactRecords` uses per record.
+ *
+ * @example
+ * const s = redactor.startSession(); const out = s.redact(value); await s.settle(); console.log(s.counts);
+ */
+export interface RedactionSession {
+  /** Counts of everything masked so far. */
+  readonly counts: RedactionCounts;
+  /** Characters of the strings and keys produced by the last `redact` call: a cheap size estimate. */
+  readonly approxChars: number;
+  /** A masked copy of `value`; fields of an async hook are filled in by `settle()`. */
+  redact(value: unknown): unknown;
+  /** Waits for async hook results (a no-op without any). */
+  settle(): Promise<void>;
+}
+
+/** One redaction: the counts, the ancestors (for cycles) and the hook results still pending. */
+class Walk implements RedactionSession {
+  readonly counts: RedactionCounts = {};
+  approxChars = 0;
+  pending: Pending[] | null = null;
+  private readonly stack: object[] = [];
+  private readonly hook: ((value: unknown, path: string) => unknown) | undefined;
+  private asyncWarned = false;
+
+  constructor(private readonly r: Redactor, private readonly async: boolean) {
+    this.hook = r.maskHook;
+  }
+
+  redact(value: unknown): unknown {
+    this.approxChars = 0;
+    return this.run(value);
+  }
+
+  run(value: unknown): unknown {
+    const box: unknown[] = [undefined];
+    this.assign(box as unknown as Record<number, unknown>, 0, value, 0, this.r.pathRoot(), '');
+    return box[0];
+  }
+
+  // Copies `value` into container[key]; leaves then go through the user's hook.
+  private assign(container: Record<string | number, unknown>, key: string | number, value: unknown, depth: number, nodes: PathNode[] | null, path: string): void {
+    const out = this.copy(value, depth, nodes, path);
+    if (this.hook !== undefined && out !== null && (typeof out === 'string' || typeof out === 'number' || typeof out === 'boolean')) {
+      container[key] = this.applyHook(container, key, out, path);
+    } else {
+      container[key] = out;
+    }
+  }
+
+  private copy(value: unknown, depth: number, nodes: PathNode[] | null, path: string): unknown {
+    switch (typeof value) {
+      case 'string': {
+        const masked = this.r.maskString(value, this.counts);
+        this.approxChars += masked.length;
+        return masked;
+      }
+      case 'number':
+        return value >= 1e12 && Number.isSafeInteger(value) ? this.maskNumber(value, String(value)) : value;
+      case 'boolean':
+      case 'undefined':
+        return value;
+      case 'bigint':
+        return this.maskNumber(value, value.toString());
+      case 'object':
+        return value === null ? null : this.copyObject(value, depth, nodes, path);
+      default:
+        return undefined;
+    }
+  }
+
+  private maskNumber(value: number | bigint, text: string): number | string {
+    const masked = this.r.maskString(text, this.counts);
+    return masked === text && typeof value === 'number' ? value : masked;
+  }
+
+  private copyObject(value: object, depth: number, nodes: PathNode[] | null, path: string): unknown {
+    if (depth >= this.r.maxDepth) {
+      if (isRedacted(value)) {
+        bump(this.counts, 'REDACTED');
+        return REDACTED;
+      }
+      bump(this.counts, 'DEPTH_LIMIT');
+      return DEPTH_LIMIT;
+    }
+    const stack = this.stack;
+    for (let i = 0; i < depth; i++) if (stack[i] === value) return CIRCULAR;
+    stack[depth] = value;
+    try {
+      if (Array.isArray(value)) return this.copyArray(value, depth, nodes, path);
+      // Plain objects (most of a payload) skip the checks for exotic types.
+      const proto = Object.getPrototypeOf(value) as unknown;
+      if (proto === Object.prototype || proto === null) return this.copyPlain(value, depth, nodes, path);
+      if (isRedacted(value)) {
+        bump(this.counts, 'REDACTED');
+        return REDACTED;
+      }
+      return this.copyNonArray(value, depth, nodes, path);
+    } catch {
+      // A proxy or exotic object that throws while listed: mask it whole.
+      bump(this.counts, 'UNREADABLE');
+      return UNREADABLE;
+    } finally {
+      stack[depth] = undefined as unknown as object;
+    }
+  }
+
+  private copyArray(value: readonly unknown[], depth: number, nodes: PathNode[] | null, path: string): unknown[] {
+    const n = value.length;
+    const kept = n > this.r.maxArrayItems ? this.r.maxArrayItems : n;
+    const out: unknown[] = new Array(kept);
+    for (let i = 0; i < kept; i++) {
+      let item: unknown;
+      try {
+        item = value[i];
+      } catch {
+        bump(this.counts, 'UNREADABLE');
+        out[i] = UNREADABLE;
+        continue;
+      }
+      const childPath = this.hook === undefined ? '' : `${path}[${i}]`;
+      if (nodes === null) {
+        this.assign(out as unknown as Record<number, unknown>, i, item, depth + 1, null, childPath);
+      } else {
+        this.assignMatched(out as unknown as Record<number, unknown>, i, String(i), item, depth + 1, nodes, childPath);
+      }
+      if (out[i] === undefined) out[i] = null;
+    }
+    if (kept < n) {
+      out.push(`[TRUNCATED ${n - kept} more items, ${n} in all]`);
+      bump(this.counts, 'TRUNCATED');
+    }
+    return out;
+  }
+
+  private copyNonArray(value: object, depth: number, nodes: PathNode[] | null, path: string): unknown {
+    if (ArrayBuffer.isView(value)) {
+      const name = Buffer.isBuffer(value) ? 'Buffer' : (value.constructor?.name ?? 'TypedArray');
+      return `[${name} ${value.byteLength} bytes]`;
+    }
+    if (value instanceof ArrayBuffer || (typeof SharedArrayBuffer !== 'undefined' && value instanceof SharedArrayBuffer)) {
+      return `[${value.constructor.name} ${value.byteLength} bytes]`;
+    }
+    if (value instanceof Date) {
+      return Number.isNaN(value.getTime()) ? null : value.toISOString();
+    }
+    if (value instanceof Map) return this.copyEntries(value, depth, nodes, path);
+    if (value instanceof Set) return this.copyArray(Array.from(value), depth, nodes, path);
+    if (value instanceof RegExp) return this.r.maskString(String(value), this.counts);
+    if (value instanceof Error) return this.copyError(value, depth, nodes, path);
+    const toJSON = (value as { toJSON?: unknown }).toJSON;
+    if (typeof toJSON === 'function') {
+      let json: unknown;
+      try {
+        json = (toJSON as () => unknown).call(value);
+      } catch {
+        bump(this.counts, 'UNREADABLE');
+        return UNREADABLE;
+      }
+      if (json === value || (typeof json === 'object' && json !== null && typeof (json as { toJSON?: unknown }).toJSON === 'function')) {
+        return this.copyPlain(json as object, depth, nodes, path);
+      }
+      return this.copy(json, depth, nodes, path);
+    }
+    return this.copyPlain(value, depth, nodes, path);
+  }
+
+  private copyPlain(value: object, depth: number, nodes: PathNode[] | null, path: string): unknown {
+    const keys = Object.keys(value);
+    // redacted() makes a plain object with the keys value and toJSON (its brand is a symbol).
+    if (keys.length === 2 && keys[1] === 'toJSON' && isRedacted(value)) {
+      bump(this.counts, 'REDACTED');
+      return REDACTED;
+    }
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) this.copyProperty(out, value, keys[i]!, depth, nodes, path);
+    return out;
+  }
+
+  private copyError(value: Error, depth: number, nodes: PathNode[] | null, path: string): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    const source = value as unknown as Record<string, unknown>;
+    for (const key of ['name', 'message', 'stack', 'code', 'cause']) {
+      if (key in value) this.copyProperty(out, source, key, depth, nodes, path);
+    }
+    for (const key of Object.keys(value)) if (!(key in out)) this.copyProperty(out, source, key, depth, nodes, path);
+    return out;
+  }
+
+  private copyEntries(value: Map<unknown, unknown>, depth: number, nodes: PathNode[] | null, path: string): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    let i = 0;
+    for (const [k, v] of value) {
+      if (i++ >= this.r.maxArrayItems) {
+        out['[TRUNCATED]'] = `${value.size - this.r.maxArrayItems} more entries, ${value.size} in all`;
+        bump(this.counts, 'TRUNCATED');
+        break;
+      }
+      const key = typeof k === 'string' ? k : typeof k === 'object' && k !== null ? `[${Object.prototype.toString.call(k).slice(8, -1)}]` : String(k);
+      this.copyKeyed(out, key, v, depth, nodes, path);
+    }
+    return out;
+  }
+
+  private copyProperty(out: Record<string, unknown>, source: object, key: string, depth: number, nodes: PathNode[] | null, path: string): void {
+    const info = this.r.keyInfo(key);
+    if (info === KEY_SENSITIVE) {
+      bump(this.counts, 'SENSITIVE_KEY');
+      out[key] = REDACTED;
+      return;
+    }
+    const outKey = info === KEY_PLAIN ? key : info.key;
+    if (info !== KEY_PLAIN) this.r.countKeyMatches(info, this.counts);
+    this.approxChars += outKey.length + 4;
+    let child: unknown;
+    try {
+      child = (source as Record<string, unknown>)[key];
+    } catch {
+      bump(this.counts, 'UNREADABLE');
+      out[outKey] = UNREADABLE;
+      return;
+    }
+    if (this.hook === undefined) {
+      if (nodes === null) {
+        // The common case, inlined: no hook, no path below this object.
+        if (typeof child === 'string') {
+          const masked = this.r.maskString(child, this.counts);
+          this.approxChars += masked.length;
+          out[outKey] = masked;
+        } else if (typeof child === 'boolean' || child === null || (typeof child === 'number' && !(child >= 1e12))) {
+          out[outKey] = child;
+        } else {
+          out[outKey] = this.copy(child, depth + 1, null, '');
+        }
+        return;
+      }
+      this.assignMatched(out, outKey, key, child, depth + 1, nodes, '');
+      return;
+    }
+    const childPath = joinPath(path, outKey);
+    if (nodes === null) this.assign(out, outKey, child, depth + 1, null, childPath);
+    else this.assignMatched(out, outKey, key, child, depth + 1, nodes, childPath);
+  }
+
+  private copyKeyed(out: Record<string, unknown>, key: string, child: unknown, depth: number, nodes: PathNode[] | null, path: string): void {
+    const info = this.r.keyInfo(key);
+    if (info === KEY_SENSITIVE) {
+      bump(this.counts, 'SENSITIVE_KEY');
+      out[key] = REDACTED;
+      return;
+    }
+    const outKey = info === KEY_PLAIN ? key : info.key;
+    if (info !== KEY_PLAIN) this.r.countKeyMatches(info, this.counts);
+    const childPath = this.hook === undefined ? '' : joinPath(path, outKey);
+    if (nodes === null) this.assign(out, outKey, child, depth + 1, null, childPath);
+    else this.assignMatched(out, outKey, key, child, depth + 1, nodes, childPath);
+  }
+
+  // Advances the configured paths by one key; a path that ends here masks the value whole.
+  private assignMatched(out: Record<string | number, unknown>, outKey: string | number, key: string, child: unknown, depth: number, nodes: PathNode[], path: string): void {
+    let next: PathNode[] | null = null;
+    let hit = false;
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i]!;
+      const exact = node.children.get(key);
+      if (exact !== undefined) {
+        if (exact.terminal) hit = true;
+        (next ??= []).push(exact);
+      }
+      if (node.star !== null) {
+        if (node.star.terminal) hit = true;
+        (next ??= []).push(node.star);
+      }
+    }
+    if (hit) {
+      bump(this.counts, 'PATH');
+      out[outKey] = REDACTED;
+      return;
+    }
+    this.assign(out, outKey, child, depth, next, path);
+  }
+
+  private applyHook(container: Record<string | number, unknown>, key: string | number, value: unknown, path: string): unknown {
+    let result: unknown;
+    try {
+      result = this.hook!(value, path);
+    } catch (error) {
+      bump(this.counts, 'MASK_FAILED');
+      reportDiagnostic('mask-failed', `agent-trace: the redaction mask hook threw at "${path}"; the field is recorded as [MASK_FAILED].`, error);
+      return MASK_FAILED;
+    }
+    if (isThenable(result)) {
+      if (!this.async) {
+        Promise.resolve(result).catch(() => undefined);
+        bump(this.counts, 'MASK_FAILED');
+        if (!this.asyncWarned) {
+          this.asyncWarned = true;
+          reportDiagnostic('mask-async-in-sync', 'agent-trace: the redaction mask hook returned a promise inside redact(); use redactAsync(). The fields are recorded as [MASK_FAILED].');
+        }
+        return MASK_FAILED;
+      }
+      (this.pending ??= []).push({ container, key, original: value, promise: result });
+      return MASK_FAILED;
+    }
+    return this.finishHook(value, result);
+  }
+
+  private finishHook(original: unknown, result: unknown): unknown {
+    if (result === original) return result;
+    bump(this.counts, 'MASK');
+    if (result === undefined || result === null || typeof result === 'number' || typeof result === 'boolean') return result;
+    if (typeof result === 'string') return truncateUtf8(result, this.r.maxPayloadBytes);
+    try {
+      const json = JSON.stringify(result, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+      return json === undefined ? null : (JSON.parse(json) as unknown);
+    } catch {
+      bump(this.counts, 'MASK_FAILED');
+      return MASK_FAILED;
+    }
+  }
+
+  async settle(): Promise<void> {
+    if (this.pending === null) return;
+    const pending = this.pending;
+    this.pending = null;
+    const timeoutMs = this.r.maskTimeoutMs;
+    await Promise.all(pending.map(async (p) => {
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`mask hook did not settle within ${timeoutMs} ms`)), timeoutMs);
+        });
+        const result = await Promise.race([Promise.resolve(p.promise), timeout]);
+        p.container[p.key] = this.finishHook(p.original, result);
+      } catch (error) {
+        bump(this.counts, 'MASK_FAILED');
+        p.container[p.key] = MASK_FAILED;
+        reportDiagnostic('mask-failed', 'agent-trace: the async redaction mask hook failed; the field is recorded as [MASK_FAILED].', error);
+      } finally {
+        if (timer !== undefined) clearTimeout(timer);
+      }
+    }));
+  }
+}
+
+function joinPath(parent: string, key: string): string {
+  if (parent === '') return key;
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? `${parent}.${key}` : `${parent}[${JSON.stringify(key)}]`;
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
+/** Adds one to `counts[kind]`. */
+export function bump(counts: RedactionCounts, kind: string, by = 1): void {
+  counts[kind] = (counts[kind] ?? 0) + by;
+}
+
+function fail(option: string, how: string): never {
+  throw new AgentTraceError('E_CONFIG', `agent-trace: invalid redaction option "${option}": ${how}.`);
+}
+
+function intOption(name: string, value: unknown, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) fail(name, `use an integer of at least ${min}`);
+  return value;
+}

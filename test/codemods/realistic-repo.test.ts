@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { runCodemod } from '../../codemods/index.js';
+import { REPO_FIXTURE_DIR, REPO_ROOT, linkNodeModules } from './support/fixture-project.js';
+
+const PACKAGES = ['agents', 'envs', 'tools'];
+
+/** Builds agent-trace's dist/ (what `node_modules/agent-trace` resolves to), as the package's publish step does. */
+function buildAgentTrace(): void {
+  if (process.env.AGENT_TRACE_TEST_DIST === 'prebuilt') return;
+  const tsc = path.join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  for (const config of ['tsconfig.esm.json', 'tsconfig.cjs.json']) {
+    try {
+      execFileSync(process.execPath, [tsc, '-p', config], { cwd: REPO_ROOT, stdio: 'pipe' });
+    } catch {
+      // tsc emits despite errors elsewhere in the tree; the fixture's own type-check below is the judge
+    }
+  }
+  writeFileSync(path.join(REPO_ROOT, 'dist', 'cjs', 'package.json'), '{"type":"commonjs"}\n');
+}
+
+function run(dir: string, args: string[], env: NodeJS.ProcessEnv = {}): string {
+  try {
+    // Without NODE_TEST_CONTEXT: the fixture's `node --test` must report on its own, not to this runner.
+    const { NODE_TEST_CONTEXT: _ignored, ...parentEnv } = process.env;
+    return execFileSync(process.execPath, args, { cwd: dir, encoding: 'utf8', stdio: 'pipe', env: { ...parentEnv, ...env } });
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`${args.join(' ')} failed:\n${e.stdout ?? ''}${e.stderr ?? ''}`);
+  }
+}
+
+/** Type-checks and builds each package with the repository's own TypeScript, then runs its node:test suite. */
+function checkAndTest(dir: string): void {
+  const tsc = path.join(dir, 'node_modules', 'typescript', 'bin', 'tsc');
+  for (const p of PACKAGES) {
+    run(dir, [tsc, '-p', `packages/${p}/tsconfig.json`]);
+    const out = run(dir, ['--test', `packages/${p}/dist/test/`], { AGENT_TRACE_EXPORTERS: 'none', AGENT_TRACE_DIR: path.join(dir, 'traces') });
+    assert.match(out, /# fail 0/, `tests of ${p} failed:\n${out}`);
+    assert.doesNotMatch(out, /# pass 0\b/);
+  }
+}
+
+function git(dir: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.email=codemod@test', '-c', 'user.name=codemod', ...args], { cwd: dir, encoding: 'utf8' });
+}
+
+function lines(file: string): string {
+  return readFileSync(path.join(REPO_FIXTURE_DIR, file), 'utf8');
+}
+
+describe('runCodemod on a multi-package agent repository', () => {
+  let dir = '';
+
+  before(() => {
+    buildAgentTrace();
+    dir = mkdtempSync(path.join(tmpdir(), 'agent-trace-repo-'));
+    cpSync(REPO_FIXTURE_DIR, dir, { recursive: true });
+    rmSync(path.join(dir, 'expected-report.txt'));
+    rmSync(path.join(dir, 'expected-skipped-files.txt'));
+    linkNodeModules(dir, true);
+    git(dir, 'init', '-q');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'fixture');
+  });
+
+  after(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('type-checks and passes its own tests before the codemod', () => {
+    checkAndTest(dir);
+  });
+
+  it('adds the expected decorators in every package and verifies the edit', async () => {
+    const result = await runCodemod({ dir, write: true, verify: true });
+    assert.deepEqual(result.verify?.newErrors, [], JSON.stringify(result.verify?.newErrors, null, 2));
+    assert.deepEqual(result.refusals, []);
+    assert.equal(result.written, true);
+    const report = result.members.map((m) => `${m.file} ${m.className}.${m.member} ${m.action}${m.decorator ? ` @${m.decorator}` : ''} ${m.rule}\n`).join('');
+    assert.equal(report, lines('expected-report.txt'));
+    assert.equal(result.skippedFiles.map((f) => `${f.file}: ${f.reason}\n`).join(''), lines('expected-skipped-files.txt'));
+    assert.deepEqual(result.verify?.newErrors, []);
+    assert.equal(result.verify?.typescriptSource, 'project');
+    assert.deepEqual(result.projects.map((p) => `${p.tsconfig} ${p.decorators}`), [
+      'packages/agents/tsconfig.json stage3', 'packages/envs/tsconfig.json stage3', 'packages/tools/tsconfig.json legacy', 'tsconfig.json stage3',
+    ]);
+    const changed = git(dir, 'status', '--porcelain').split('\n').filter(Boolean).map((l) => l.slice(3)).sort();
+    assert.deepEqual(changed, [
+      'packages/agents/src/policies.ts', 'packages/agents/src/research-agent.ts', 'packages/envs/src/bandit.ts',
+      'packages/envs/src/grid-world.ts', 'packages/tools/src/calculator.ts', 'packages/tools/src/file-tools.ts', 'packages/tools/src/shell-agent.ts',
+    ]);
+    const gridWorld = readFileSync(path.join(dir, 'packages/envs/src/grid-world.ts'), 'utf8');
+    assert.match(gridWorld, /^import { environmentStep } from "agent-trace"\n/m, 'import in the file\'s style: double quotes, no semicolon');
+    assert.match(gridWorld, /\n\t@environmentStep\(\)\n\tstep\(action: number\)/, 'decorator at the tab indentation');
+  });
+
+  it('type-checks and passes its own tests after the codemod, with the real agent-trace', () => {
+    checkAndTest(dir);
+  });
+
+  it('changes nothing on a second run', async () => {
+    const result = await runCodemod({ dir, allowDirty: true, write: true });
+    assert.equal(result.counts.added, 0);
+    assert.equal(result.counts.present, 13);
+    assert.equal(result.diff, '');
+  });
+
+  it('refuses to write into the now dirty work tree without allow-dirty', async () => {
+    rmSync(path.join(dir, 'packages/agents/src/policies.ts'));
+    git(dir, 'checkout', '--', 'packages/agents/src/policies.ts');
+    const result = await runCodemod({ dir, write: true });
+    assert.equal(result.written, false);
+    assert.match(result.refusals.join('\n'), /uncommitted changes .*--allow-dirty/);
+    assert.equal(result.counts.added, 1);
+  });
+
+  it('takes out exactly what it added with remove', async () => {
+    const result = await runCodemod({ dir, write: true, remove: true, allowDirty: true });
+    assert.equal(result.counts.removed, 12);
+    assert.equal(git(dir, 'status', '--porcelain'), '');
+  });
+});

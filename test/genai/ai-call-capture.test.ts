@@ -1,0 +1,348 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import OpenAI from 'openai';
+import Anthropic from '@anthropic-ai/sdk';
+import { GoogleGenAI } from '@google/genai';
+import { generateText, streamText } from 'ai';
+import { createOpenAI } from '@ai-sdk/openai';
+import { aiCall, InMemoryExporter, onDiagnostic, SessionTracer, type CaisEvent, type Diagnostic, type TraceEvent } from '../../src/index.js';
+import { ANSWER, USAGE, startFakeLlmServer, type FakeLlmServer } from './support/fake-llm-server.js';
+
+/** Runs `fn` in a session of a fresh tracer with an in-memory exporter; returns its result and cais events. */
+async function traced<R>(fn: () => Promise<R>): Promise<{ result: R; events: CaisEvent[]; all: TraceEvent[]; diagnostics: Diagnostic[] }> {
+  const memory = new InMemoryExporter();
+  const tracer = new SessionTracer({ exporters: [memory] });
+  const diagnostics: Diagnostic[] = [];
+  const stop = onDiagnostic((d) => diagnostics.push(d));
+  const id = `genai-${Math.random().toString(36).slice(2)}`;
+  try {
+    const result = await tracer.session(id, fn);
+    await tracer.flush();
+    const session = memory.sessions.find((s) => s.session_id === id);
+    assert.ok(session, 'the session was exported');
+    const all = session.event_history;
+    return { result, events: all.filter((e): e is CaisEvent => e.event_type === 'cais'), all, diagnostics };
+  } finally {
+    stop();
+    await tracer.shutdown();
+  }
+}
+
+const chatCost = ((USAGE.input - USAGE.cached) * 0.15 + USAGE.cached * 0.075 + USAGE.output * 0.6) / 1e6;
+
+describe('ai-call-capture', () => {
+  let server: FakeLlmServer;
+  let client: OpenAI;
+  let claude: Anthropic;
+
+  class Agent {
+    constructor(readonly llm: OpenAI) {}
+
+    @aiCall({ name: 'complete' })
+    complete(body: OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming) {
+      return this.llm.chat.completions.create(body);
+    }
+
+    @aiCall({ name: 'think' })
+    think(question: string, headers: Record<string, string> = {}) {
+      return this.llm.chat.completions.create({ model: 'gpt-4o-mini', temperature: 0, messages: [{ role: 'user', content: question }] }, { headers });
+    }
+
+    @aiCall({ name: 'stream' })
+    stream(question: string, headers: Record<string, string> = {}) {
+      return this.llm.chat.completions.create(
+        { model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }], stream: true, stream_options: { include_usage: true } },
+        { headers },
+      );
+    }
+
+    @aiCall({ name: 'outer' })
+    async outer(question: string) {
+      return this.think(question);
+    }
+  }
+
+  before(async () => {
+    server = await startFakeLlmServer();
+    client = new OpenAI({ apiKey: 'test-key', baseURL: `${server.url}/v1`, maxRetries: 0 });
+    claude = new Anthropic({ apiKey: 'test-key', baseURL: server.url, maxRetries: 0 });
+  });
+  after(() => server.close());
+
+  it('records model, provider, tokens, cost, finish reason and request id of a decorated OpenAI call', async () => {
+    const agent = new Agent(client);
+    const { result, events } = await traced(() => agent.complete({ model: 'gpt-4o-mini', temperature: 0, messages: [{ role: 'user', content: 'Capital of France?' }] }));
+    assert.equal(result.choices[0]?.message.content, ANSWER);
+    assert.equal(events.length, 1);
+    const event = events[0]!;
+    assert.equal(event.status, 'ok');
+    assert.equal(event.model_name, 'gpt-4o-mini-2024-07-18');
+    assert.equal(event.provider, 'openai');
+    assert.equal(event.input_tokens, USAGE.input);
+    assert.equal(event.output_tokens, USAGE.output);
+    assert.equal(event.total_tokens, USAGE.input + USAGE.output);
+    assert.equal(event.cost_usd, chatCost);
+    const record = event.call_records[0]!;
+    assert.equal(record.finish_reason, 'stop');
+    assert.match(record.provider_request_id ?? '', /^req_chat_/);
+    assert.equal(record.usage?.cached_input_tokens, USAGE.cached);
+    assert.equal(record.usage?.reasoning_tokens, USAGE.reasoning);
+    assert.deepEqual(record.input_messages, [{ role: 'user', parts: [{ type: 'text', text: 'Capital of France?' }] }]);
+    assert.equal(record.request_params.temperature, 0);
+  });
+
+  it(
+    'records the request a method builds itself (model, params, messages from the SDK call)',
+    { todo: 'needs the core to pass readSdkRequest() of the returned APIPromise to toCaisFields (see the genai report)' },
+    async () => {
+      const agent = new Agent(client);
+      const { events } = await traced(() => agent.think('Capital of France?'));
+      const record = events[0]!.call_records[0]!;
+      assert.equal(record.request_params.model, 'gpt-4o-mini');
+      assert.equal(record.request_params.temperature, 0);
+      assert.deepEqual(record.input_messages, [{ role: 'user', parts: [{ type: 'text', text: 'Capital of France?' }] }]);
+    },
+  );
+
+  it('keeps .withResponse() working on what a decorated method returns', async () => {
+    const agent = new Agent(client);
+    const { result, events } = await traced(async () => agent.think('Hi').withResponse());
+    assert.match(result.request_id ?? '', /^req_chat_/);
+    assert.equal(result.data.choices[0]?.message.content, ANSWER);
+    assert.equal(result.response.status, 200);
+    assert.equal(events[0]?.input_tokens, USAGE.input);
+  });
+
+  it('records tool calls with their arguments', async () => {
+    const agent = new Agent(client);
+    const { events } = await traced(() => agent.think('Weather?', { 'x-scenario': 'tools' }));
+    const record = events[0]!.call_records[0]!;
+    assert.equal(record.finish_reason, 'tool_calls');
+    assert.deepEqual(record.tool_calls, [
+      { id: 'call_weather_1', name: 'get_weather', arguments: '{"city":"Paris"}' },
+      { id: 'call_time_2', name: 'get_time', arguments: '{"tz":"Europe/Paris"}' },
+    ]);
+  });
+
+  it('observes a stream as it is consumed: chunks, text, usage, time to first chunk', async () => {
+    const agent = new Agent(client);
+    let text = '';
+    const { events } = await traced(async () => {
+      const stream = await agent.stream('Capital?');
+      for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+    });
+    assert.equal(text, ANSWER);
+    const event = events[0]!;
+    assert.equal(event.status, 'ok');
+    assert.equal(event.input_tokens, USAGE.input);
+    assert.equal(event.cost_usd, chatCost);
+    const record = event.call_records[0]!;
+    assert.equal(record.output_text, ANSWER);
+    assert.equal(record.stream?.chunk_count, 9);
+    assert.equal(record.stream?.completed, true);
+    const ttfc = record.stream?.time_to_first_chunk_ms;
+    assert.ok(typeof ttfc === 'number' && ttfc >= 0 && ttfc <= event.duration_ms, `time to first chunk ${ttfc} within ${event.duration_ms}`);
+  });
+
+  it('keeps tee() and toReadableStream() of an observed OpenAI stream working', async () => {
+    const agent = new Agent(client);
+    await traced(async () => {
+      const [left, right] = (await agent.stream('Capital?')).tee();
+      const read = async (stream: AsyncIterable<OpenAI.Chat.Completions.ChatCompletionChunk>) => {
+        let text = '';
+        for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+        return text;
+      };
+      assert.deepEqual(await Promise.all([read(left), read(right)]), [ANSWER, ANSWER]);
+
+      const readable = (await agent.stream('Capital?')).toReadableStream();
+      const reader = readable.getReader();
+      let raw = '';
+      const decoder = new TextDecoder();
+      for (let next = await reader.read(); !next.done; next = await reader.read()) raw += decoder.decode(next.value as Uint8Array, { stream: true });
+      const joined = raw
+        .trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as OpenAI.Chat.Completions.ChatCompletionChunk).choices[0]?.delta.content ?? '')
+        .join('');
+      assert.equal(joined, ANSWER);
+    });
+  });
+
+  it('completes an early-broken stream as cancelled with what was pulled', async () => {
+    const agent = new Agent(client);
+    const { events } = await traced(async () => {
+      let pulled = 0;
+      for await (const chunk of await agent.stream('Capital?')) {
+        void chunk;
+        if (++pulled === 3) break;
+      }
+    });
+    const event = events[0]!;
+    assert.equal(event.status, 'cancelled');
+    assert.equal(event.call_records[0]!.stream?.chunk_count, 3);
+    assert.equal(event.call_records[0]!.stream?.completed, false);
+  });
+
+  it('records a stream that errors midway as an error with its partial aggregate', async () => {
+    const agent = new Agent(client);
+    const { events } = await traced(async () => {
+      await assert.rejects(async () => {
+        for await (const chunk of await agent.stream('Capital?', { 'x-scenario': 'cut' })) void chunk;
+      });
+    });
+    const event = events[0]!;
+    assert.equal(event.status, 'error');
+    assert.ok((event.call_records[0]!.stream?.chunk_count ?? 0) > 0);
+    assert.equal(event.call_records[0]!.stream?.completed, false);
+    assert.ok(ANSWER.startsWith(event.call_records[0]!.output_text ?? 'x'));
+  });
+
+  it('completes a stream never consumed as cancelled when the session ends', async () => {
+    const agent = new Agent(client);
+    let stream: Awaited<ReturnType<Agent['stream']>> | undefined;
+    const { events } = await traced(async () => {
+      stream = await agent.stream('Capital?');
+    });
+    stream?.controller.abort();
+    assert.equal(events.length, 1);
+    assert.equal(events[0]!.status, 'cancelled');
+    assert.equal(events[0]!.call_records[0]!.stream?.chunk_count ?? 0, 0);
+  });
+
+  it('counts an @aiCall inside an @aiCall once', async () => {
+    const agent = new Agent(client);
+    const { events } = await traced(() => agent.outer('Capital?'));
+    assert.equal(events.length, 2);
+    const inputTotal = events.reduce((sum, e) => sum + (e.input_tokens ?? 0), 0);
+    const costTotal = events.reduce((sum, e) => sum + (e.cost_usd ?? 0), 0);
+    assert.equal(inputTotal, USAGE.input);
+    assert.equal(costTotal, chatCost);
+    const inner = events.find((e) => e.name === 'think')!;
+    const outer = events.find((e) => e.name === 'outer')!;
+    assert.equal(inner.input_tokens, USAGE.input);
+    assert.equal(outer.input_tokens, null);
+    assert.equal(inner.parent_span_id, outer.span_id);
+  });
+
+  it('records a decorated Anthropic call and stream', async () => {
+    class Claude {
+      constructor(readonly client: Anthropic) {}
+      @aiCall()
+      ask(stream: boolean) {
+        return this.client.messages.create({ model: 'claude-haiku-4-5', max_tokens: 256, messages: [{ role: 'user', content: 'Weather?' }], stream } as Anthropic.MessageCreateParamsNonStreaming);
+      }
+    }
+    const agent = new Claude(claude);
+    const { events } = await traced(async () => {
+      await agent.ask(false);
+      const stream = (await agent.ask(true)) as unknown as AsyncIterable<unknown>;
+      for await (const event of stream) void event;
+    });
+    assert.equal(events.length, 2);
+    const expectedCost = ((USAGE.input - USAGE.cached - USAGE.cacheWrite) * 1 + USAGE.cached * 0.1 + USAGE.cacheWrite * 1.25 + USAGE.output * 5) / 1e6;
+    for (const event of events) {
+      assert.equal(event.provider, 'anthropic');
+      assert.equal(event.model_name, 'claude-haiku-4-5-20251001');
+      assert.equal(event.input_tokens, USAGE.input);
+      assert.equal(event.output_tokens, USAGE.output);
+      assert.equal(event.cost_usd, expectedCost);
+      assert.equal(event.call_records[0]!.finish_reason, 'end_turn');
+      assert.match(event.call_records[0]!.provider_request_id ?? event.call_records[0]!.metadata.response_id as string, /^(req_ant_|msg_)/);
+    }
+    assert.equal(events[1]!.call_records[0]!.stream?.completed, true);
+  });
+
+  it('records a decorated AI SDK generateText call and a Gemini call', async () => {
+    const provider = createOpenAI({ apiKey: 'test-key', baseURL: `${server.url}/v1` });
+    const google = new GoogleGenAI({ apiKey: 'test-key', httpOptions: { baseUrl: server.url } });
+    class Multi {
+      @aiCall()
+      viaAiSdk() {
+        return generateText({ model: provider.chat('gpt-4o-mini'), prompt: 'Capital?' });
+      }
+      @aiCall()
+      viaGemini() {
+        return google.models.generateContent({ model: 'gemini-2.5-flash', contents: 'Capital?' });
+      }
+    }
+    const multi = new Multi();
+    const { events } = await traced(async () => {
+      await multi.viaAiSdk();
+      await multi.viaGemini();
+    });
+    const [aiSdk, gemini] = events;
+    assert.equal(aiSdk?.provider, 'openai');
+    assert.equal(aiSdk?.model_name, 'gpt-4o-mini-2024-07-18');
+    assert.equal(aiSdk?.input_tokens, USAGE.input);
+    assert.equal(aiSdk?.cost_usd, chatCost);
+    assert.equal(gemini?.provider, 'gcp.gemini');
+    assert.equal(gemini?.output_tokens, USAGE.output);
+    assert.equal(gemini?.cost_usd, ((USAGE.input - USAGE.cached) * 0.3 + USAGE.cached * 0.03 + USAGE.output * 2.5) / 1e6);
+  });
+
+  it(
+    'observes a Gemini stream (an async iterable resolved by the SDK call)',
+    async () => {
+      const google = new GoogleGenAI({ apiKey: 'test-key', httpOptions: { baseUrl: server.url } });
+      class Gem {
+        @aiCall()
+        stream() {
+          return google.models.generateContentStream({ model: 'gemini-2.5-flash', contents: 'Capital?' });
+        }
+      }
+      const gem = new Gem();
+      let text = '';
+      const { events } = await traced(async () => {
+        for await (const chunk of await gem.stream()) text += chunk.text ?? '';
+      });
+      assert.equal(text, ANSWER);
+      assert.equal(events[0]?.output_tokens, USAGE.output);
+      assert.equal(events[0]?.call_records[0]?.stream?.completed, true);
+    },
+  );
+
+  it(
+    'completes an AI SDK streamText call when its consumer has read the stream',
+    { todo: 'needs the core to complete deferred results with readDeferredAiResponse() (see the genai report)' },
+    async () => {
+      const provider = createOpenAI({ apiKey: 'test-key', baseURL: `${server.url}/v1` });
+      class Streamer {
+        @aiCall()
+        run() {
+          return streamText({ model: provider.chat('gpt-4o-mini'), prompt: 'Capital?' });
+        }
+      }
+      const streamer = new Streamer();
+      let text = '';
+      const { events } = await traced(async () => {
+        for await (const piece of streamer.run().textStream) text += piece;
+      });
+      assert.equal(text, ANSWER);
+      assert.equal(events[0]?.input_tokens, USAGE.input);
+      assert.equal(events[0]?.call_records[0]?.output_text, ANSWER);
+    },
+  );
+
+  it('records a null cost and one diagnostic for an unknown model', async () => {
+    class Local {
+      readonly client = client;
+      @aiCall()
+      ask() {
+        return this.client.chat.completions.create({ model: 'house-llm-unpriced', messages: [{ role: 'user', content: 'Hi' }] });
+      }
+    }
+    const local = new Local();
+    const { events, diagnostics } = await traced(async () => {
+      await local.ask();
+      await local.ask();
+    });
+    assert.equal(events.length, 2);
+    for (const event of events) {
+      assert.equal(event.cost_usd, null);
+      assert.equal(event.input_tokens, USAGE.input);
+      assert.equal(event.provider, 'local');
+    }
+    assert.equal(diagnostics.filter((d) => d.code === 'unknown-model-price' && d.message.includes('house-llm-unpriced')).length, 1);
+  });
+});

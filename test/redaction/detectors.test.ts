@@ -1,0 +1,97 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { TextScanner, findEntities } from '../../src/redaction/detectors.js';
+import { CORPUS_KINDS, buildRedactionCorpus } from './support/corpus.js';
+import { evaluateCorpus, scoreTable } from './support/evaluate.js';
+
+const kinds = (text: string, scanner?: TextScanner) => (scanner ?? new TextScanner()).find(text).map((m) => [m.kind, text.slice(m.start, m.end)]);
+
+describe('detectors', () => {
+  it('reaches recall >= 0.99 and precision >= 0.98 on every entity of the labelled corpus', () => {
+    const corpus = buildRedactionCorpus();
+    assert.ok(corpus.length >= 2000, `corpus has ${corpus.length} strings`);
+    const { scores, misses, strings, negatives } = evaluateCorpus(corpus);
+    console.log(`\nDetector scores on ${strings} labelled strings (${negatives} with hard negatives only):\n${scoreTable(scores)}\n`);
+    assert.equal(scores.length, CORPUS_KINDS.length);
+    for (const s of scores) {
+      assert.ok(s.support >= 100, `${s.kind} has only ${s.support} labelled spans`);
+      assert.ok(s.recall >= 0.99, `${s.kind} recall ${s.recall.toFixed(3)}; misses: ${JSON.stringify(misses.filter((m) => m.kind === s.kind && m.type === 'fn').slice(0, 5))}`);
+      assert.ok(s.precision >= 0.98, `${s.kind} precision ${s.precision.toFixed(3)}; false hits: ${JSON.stringify(misses.filter((m) => m.kind === s.kind && m.type === 'fp').slice(0, 5))}`);
+    }
+  });
+
+  it('keeps its scores on corpora drawn with other seeds', () => {
+    for (const seed of [7, 99]) {
+      const { scores } = evaluateCorpus(buildRedactionCorpus(seed, 60, 300));
+      for (const s of scores) {
+        assert.ok(s.recall >= 0.99 && s.precision >= 0.98, `seed ${seed}: ${s.kind} p=${s.precision} r=${s.recall}`);
+      }
+    }
+  });
+
+  it('does not take bare digit runs, order ids, timestamps, versions and hashes for phones or cards', () => {
+    for (const text of [
+      'order 4155552671 shipped',
+      'seed 4155552671',
+      'created 2024-05-12T14:33:10Z by 1715524390123',
+      'release v1.24.3 and build 10.0.19045.3803',
+      'commit 9fceb02d0ae598e95dc970b74767f19372d61af8',
+      'request 123e4567-e89b-12d3-a456-426614174000',
+      'total $1,234,567.89 or €4.299,00',
+      'ISBN 978-3-16-148410-0, zip 94105-1234',
+      'card 4111 1111 1111 1112 fails Luhn',
+      'SSN 666-12-3456 and 000-12-3456 and 912-34-5678 are never issued',
+      'IBAN DE89 3704 0044 0532 0130 01 has a bad checksum',
+      'icon@2x.png, user@localhost, react@18.2.0, bob@test.invalid',
+      'std::vector<int>, 12:30:45, MAC 00:1A:2B:3C:4D:5E, 256.1.1.1',
+      'a Bearer token goes in the header; max_tokens=1024; password: null',
+    ]) {
+      assert.deepEqual(kinds(text), [], text);
+    }
+  });
+
+  it('finds a phone number written without separators only after a word such as "call"', () => {
+    assert.deepEqual(kinds('call me at 4155552671'), [['PHONE', '4155552671']]);
+    assert.deepEqual(kinds('id 4155552671'), []);
+  });
+
+  it('masks a PEM private key to the end of the text when truncation cut its END line', () => {
+    const text = 'key: -----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7x';
+    assert.deepEqual(kinds(text), [['PRIVATE_KEY', text.slice(5)]]);
+  });
+
+  it('names the more specific kind when two detectors match the same value', () => {
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
+    assert.deepEqual(kinds(`Authorization: Bearer ${jwt}`), [['JWT', jwt]]);
+    assert.deepEqual(kinds('ssn: 123-45-6789'), [['SSN', '123-45-6789']]);
+  });
+
+  it('masks the password of a URL but not its user-only form', () => {
+    assert.deepEqual(kinds('postgres://app:s3cr3t@db.internal:5432/x'), [['URL_CREDENTIALS', 'app:s3cr3t']]);
+    assert.deepEqual(kinds('ssh://git@github.com/org/repo.git'), []);
+  });
+
+  it('masks values of sensitive keys written in text, JSON and query strings', () => {
+    assert.deepEqual(kinds('{"api_key": "abc123xyz"}'), [['SECRET', 'abc123xyz']]);
+    assert.deepEqual(kinds('GET /x?access_token=tok_98765&page=2'), [['SECRET', 'tok_98765']]);
+    assert.deepEqual(kinds('DB_PASSWORD=hunter22'), [['SECRET', 'hunter22']]);
+  });
+
+  it('runs only the detectors that are switched on', () => {
+    const text = 'mail bob@example.com from 10.0.0.1';
+    assert.deepEqual(kinds(text, new TextScanner({ detectors: { ip: false } })), [['EMAIL', 'bob@example.com']]);
+    assert.deepEqual(kinds(text, new TextScanner({ detectors: { email: false } })), [['IP', '10.0.0.1']]);
+  });
+
+  it('recognises national phone formats only for the configured countries', () => {
+    assert.deepEqual(kinds('phone 020 7946 0958', new TextScanner({ phoneCountries: ['US'] })), []);
+    assert.deepEqual(kinds('phone 020 7946 0958', new TextScanner({ phoneCountries: ['GB'] })), [['PHONE', '020 7946 0958']]);
+    assert.deepEqual(kinds('phone +44 20 7946 0958', new TextScanner({ phoneCountries: ['US'] })), [['PHONE', '+44 20 7946 0958']]);
+  });
+
+  it('returns positions that slice back to the value', () => {
+    const text = 'x'.repeat(50) + ' reach alice@example.org now';
+    const [m] = findEntities(text);
+    assert.equal(text.slice(m!.start, m!.end), 'alice@example.org');
+  });
+});
