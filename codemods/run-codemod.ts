@@ -1,6 +1,6 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Project, ts } from 'ts-morph';
+import { ts } from 'ts-morph';
 import { AgentTraceError } from '../src/errors.js';
 import type { FileAnalysis } from './analyse-file.js';
 import { analyseFile } from './analyse-file.js';
@@ -8,6 +8,8 @@ import { loadCodemodConfig } from './codemod-config.js';
 import { createFileContext } from './file-context.js';
 import { gitTopLevel, uncommittedChanges } from './git-state.js';
 import { globToRegExp, matchesAnyGlob } from './glob.js';
+import type { LoadedTsconfig } from './load-program.js';
+import { loadTsconfig, needsTypeInfo, parseSourceFile, readSource } from './load-program.js';
 import { applyEdits, planAddEdits, planRemoveEdits } from './plan-edits.js';
 import { discoverProject, fileSkipReason } from './project-discovery.js';
 import { installedTypeScriptVersion, majorVersion } from './project-typescript.js';
@@ -46,6 +48,7 @@ export async function runCodemod(options: CodemodOptions = {}): Promise<CodemodR
   const diffRoot = gitTop ?? root;
   const removeMode = options.remove === true;
   const typeInfo = options.typeInfo !== false;
+  const configNeedsTypes = config.rules.some((r) => r.calls !== undefined || r.baseType !== undefined);
 
   const claimed = new Set<string>();
   const projects: ProjectReport[] = [];
@@ -62,19 +65,18 @@ export async function runCodemod(options: CodemodOptions = {}): Promise<CodemodR
     options.onProgress?.({ phase: 'load', done: 0, total: 0, project: relConfig });
     const installed = installedTypeScriptVersion(path.dirname(tsconfig));
     const tsVersion = installed ?? ts.version;
-    let project: Project;
+    let loaded: LoadedTsconfig;
     try {
-      project = new Project({ tsConfigFilePath: tsconfig, skipFileDependencyResolution: true });
+      loaded = loadTsconfig(tsconfig);
     } catch (error) {
       projects.push({ tsconfig: relConfig, files: 0, typescriptVersion: tsVersion, typescriptSource: installed ? 'project' : 'bundled', decorators: 'stage3', status: 'refused', reason: `cannot read: ${(error as Error).message}` });
-      refusals.push(`agent-trace: cannot load ${relConfig} (${(error as Error).message}); fix it or exclude it.`);
+      refusals.push(`agent-trace: cannot read ${relConfig} (${(error as Error).message}); fix it or exclude it.`);
       continue;
     }
-    const compilerOptions = project.getCompilerOptions();
+    const compilerOptions = loaded.options;
     const legacy = compilerOptions.experimentalDecorators === true;
     const outDirs = [compilerOptions.outDir, compilerOptions.declarationDir].filter((d): d is string => !!d).map((d) => path.resolve(d));
-    const files = project.getSourceFiles().map((sf) => sf.getFilePath() as string).map((f) => path.resolve(f));
-    const mine = files.filter((f) => !claimed.has(f));
+    const mine = loaded.fileNames.filter((f) => !claimed.has(f));
     const report: ProjectReport = {
       tsconfig: relConfig,
       files: mine.length,
@@ -94,31 +96,46 @@ export async function runCodemod(options: CodemodOptions = {}): Promise<CodemodR
       }
       continue;
     }
-    const program = typeInfo ? project.getProgram().compilerObject : undefined;
-    const checker = program?.getTypeChecker();
-    const verbatimCjs = compilerOptions.verbatimModuleSyntax === true;
 
-    let done = 0;
+    // Read and filter first, so the program for the checker holds only the files that need it.
+    const texts = new Map<string, string>();
+    const declarationFiles: string[] = [];
+    const typed: string[] = [];
     for (const file of mine) {
       claimed.add(file);
-      done++;
-      if (done % 50 === 0 || done === mine.length) options.onProgress?.({ phase: 'analyse', done, total: mine.length, project: relConfig });
       const rel = toPosix(path.relative(root, file));
       if (rel.startsWith('../') || path.isAbsolute(rel)) continue;
-      const wrapped = project.getSourceFile(file);
-      const sf = (program?.getSourceFile(file) ?? wrapped?.compilerNode) as ts.SourceFile | undefined;
-      if (!sf) continue;
-      const skip = fileSkipReason(rel, sf.text, outDirs, file) ?? (/\.[cm]?jsx?$/.test(rel) ? 'JavaScript file' : undefined);
-      if (skip) {
-        skippedFiles.push({ file: rel, reason: skip });
+      if (/\.d\.[cm]?ts$/.test(file)) declarationFiles.push(file);
+      const pre = fileSkipReason(rel, undefined, outDirs, file) ?? (/\.[cm]?jsx?$/.test(rel) ? 'JavaScript file' : undefined);
+      if (pre) {
+        skippedFiles.push({ file: rel, reason: pre });
         continue;
       }
       if ((include.length && !matchesAnyGlob(rel, include)) || matchesAnyGlob(rel, exclude)) {
         skippedFiles.push({ file: rel, reason: include.length && !matchesAnyGlob(rel, include) ? 'not matched by --include' : 'matched by --exclude' });
         continue;
       }
+      const text = readSource(file);
+      const generated = fileSkipReason(rel, text, outDirs, file);
+      if (generated) {
+        skippedFiles.push({ file: rel, reason: generated });
+        continue;
+      }
+      texts.set(file, text);
+      if (typeInfo && needsTypeInfo(text, configNeedsTypes)) typed.push(file);
+    }
+    const program = typed.length ? loaded.createProgram([...typed, ...declarationFiles], texts) : undefined;
+    const checker = program?.getTypeChecker();
+    const verbatimCjs = compilerOptions.verbatimModuleSyntax === true;
+
+    let done = 0;
+    for (const [file, text] of texts) {
+      done++;
+      if (done % 50 === 0 || done === texts.size) options.onProgress?.({ phase: 'analyse', done, total: texts.size, project: relConfig });
+      const rel = toPosix(path.relative(root, file));
+      const sf = program?.getSourceFile(file) ?? parseSourceFile(file, text, compilerOptions);
       filesAnalysed++;
-      const ctx = createFileContext(sf, checker, legacy);
+      const ctx = createFileContext(sf, program?.getSourceFile(file) ? checker : undefined, legacy);
       const analysis = analyseFile(ctx, config, rel);
       analyses.push(analysis);
       const cjs = compilerOptions.module === ts.ModuleKind.CommonJS || sf.impliedNodeFormat === ts.ModuleKind.CommonJS || /\.cts$/.test(rel);
@@ -135,9 +152,9 @@ export async function runCodemod(options: CodemodOptions = {}): Promise<CodemodR
         members.push(...analysis.decisions.map((d) => d.report), ...analysis.extraReports);
       }
       if (edits.length) {
-        const after = applyEdits(sf.text, edits);
-        if (after !== sf.text) {
-          changes.push({ path: file, diffPath: toPosix(path.relative(diffRoot, file)), before: sf.text, after });
+        const after = applyEdits(text, edits);
+        if (after !== text) {
+          changes.push({ path: file, diffPath: toPosix(path.relative(diffRoot, file)), before: text, after });
           const list = changedByTsconfig.get(tsconfig) ?? [];
           list.push(file);
           changedByTsconfig.set(tsconfig, list);

@@ -2,7 +2,7 @@
 // answers with OpenAI-shaped chat completions (no network), including a tool call. Everything is
 // traced into the default store and printed back as a tree.
 import { aiCall, environmentStep, formatSessionTree, runtimeOperation, SessionTracer, traceSpan } from '../src/index.js';
-import { loadDemoSessions, demoExporters } from './store.js';
+import { demoExporters, loadDemoSession } from './store.js';
 
 type Action = 'up' | 'down' | 'left' | 'right';
 interface ChatMessage { role: 'system' | 'user' | 'assistant' | 'tool'; content: string | null; tool_call_id?: string; tool_calls?: unknown[] }
@@ -129,7 +129,7 @@ class Agent {
 }
 
 async function main() {
-  const { exporters, where } = await demoExporters();
+  const { exporters, where } = demoExporters();
   const tracer = new SessionTracer({ exporters });
   const env = new GridWorld();
   const agent = new Agent(new Tools(env));
@@ -137,10 +137,10 @@ async function main() {
   await tracer.session({ id: sessionId, metadata: { env: 'gridworld-4x4', policy: 'offline-deterministic' } }, () => agent.run(env, tracer));
   await tracer.shutdown();
 
-  const session = (await loadDemoSessions()).find((s) => s.session_id === sessionId);
+  const session = await loadDemoSession(sessionId);
   if (!session) throw new Error(`demo: session ${sessionId} was not found in ${where}`);
   console.log(formatSessionTree(session, { color: Boolean(process.stdout.isTTY) }));
-  console.log(`\nTraced into ${where}.`);
+  console.log(`\nTraced into ${where}; list sessions with \`npx agent-trace sessions\`, show this one with \`npx agent-trace show ${sessionId}\`.`);
 }
 
 await main();

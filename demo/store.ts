@@ -1,14 +1,18 @@
-// Where the demo writes: the default store (DuckDB when the `agent-trace/duckdb` part is
-// available, else the JSONL file), and how it reads the session back.
-import { join } from 'node:path';
-import { getConfig, JsonlExporter, readJsonlSessions, type SessionTrace, type TraceExporter } from '../src/index.js';
+// Where the demo writes: the default store, the embedded DuckDB file of `agent-trace/duckdb`
+// (`$AGENT_TRACE_DIR/traces.duckdb`), and how it reads a session back from it.
+import { DuckDBExporter, TraceStore, defaultStorePath } from '../src/export/duckdb.js';
+import type { SessionTrace, TraceExporter } from '../src/index.js';
 
-const jsonlPath = () => join(getConfig().dir, 'traces.jsonl');
-
-export async function demoExporters(): Promise<{ exporters: TraceExporter[]; where: string }> {
-  return { exporters: [new JsonlExporter({ path: jsonlPath() })], where: jsonlPath() };
+export function demoExporters(): { exporters: TraceExporter[]; where: string } {
+  const path = defaultStorePath();
+  return { exporters: [new DuckDBExporter({ path })], where: path };
 }
 
-export async function loadDemoSessions(): Promise<SessionTrace[]> {
-  return readJsonlSessions(jsonlPath());
+export async function loadDemoSession(sessionId: string): Promise<SessionTrace | null> {
+  const store = await TraceStore.open(defaultStorePath(), { readOnly: true });
+  try {
+    return await store.loadSession(sessionId);
+  } finally {
+    await store.close();
+  }
 }

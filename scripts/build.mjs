@@ -5,7 +5,7 @@
 //   build-esbuild/{stage3,legacy}  the same conformance tests compiled by esbuild
 // `--quick` builds only build/ (demo and benchmarks need nothing else).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,6 +30,7 @@ if (quick) process.exit(0);
 run('package, ESM (tsc)', [tsc, '-p', 'tsconfig.esm.json']);
 run('package, CommonJS (tsc)', [tsc, '-p', 'tsconfig.cjs.json']);
 writeFileSync(join(root, 'dist', 'cjs', 'package.json'), '{ "type": "commonjs" }\n');
+chmodSync(join(root, 'dist', 'esm', 'src', 'cli', 'main.js'), 0o755);
 run('conformance tests (tsc, legacy decorators)', [tsc, '-p', 'test/conformance/tsconfig.legacy.json']);
 
 const { build } = await import('esbuild');

@@ -1,4 +1,5 @@
 import { AgentTraceError } from './errors.js';
+import { installSpanBridgeFromMode } from './otel/install.js';
 import { runtime } from './runtime.js';
 
 /** How events leave the process: our own exporters, OpenTelemetry spans, both, or not at all. */
@@ -159,6 +160,7 @@ export function configure(options: ConfigureOptions): AgentTraceConfig {
   const next = validate({ ...runtime.config, ...options }, (field) => `configure({ ${field} })`);
   runtime.config = next;
   runtime.enabled = next.enabled && next.mode !== 'disabled';
+  installSpanBridgeFromMode();
   return next;
 }
 
@@ -172,3 +174,4 @@ if (runtime.config === undefined) {
   runtime.config = configFromEnv();
   runtime.enabled = runtime.config.enabled && runtime.config.mode !== 'disabled';
 }
+installSpanBridgeFromMode();

@@ -29,10 +29,16 @@ export type { TraceRecord, EventRecord, MessageRecord, TimestepRecord, SessionRe
 export { InMemoryExporter } from './export/in-memory.js';
 export { ConsoleExporter, type ConsoleExporterOptions } from './export/console.js';
 export { JsonlExporter, readJsonlSessions, readJsonlRecords, type JsonlExporterOptions } from './export/jsonl.js';
+export { HttpExporter, type HttpExporterOptions, type HttpExporterEvent, type HttpExporterStats } from './export/http.js';
 export { formatSessionTree, sessionTotals, type TreeOptions, type SessionTotals } from './export/session-tree.js';
 export { assembleSessions } from './model/assemble-sessions.js';
 
 export { redacted, isRedacted, type Redacted } from './redaction/redacted.js';
+export { Redactor, type RedactorOptions, type RedactionReport } from './redaction/redactor.js';
+export { redactRecords } from './redaction/redact-records.js';
+export { DETECTOR_NAMES, type DetectorName, type EntityKind, type RedactionCounts } from './redaction/entity-kinds.js';
+export { findEntities, type EntityMatch } from './redaction/detectors.js';
+export { DEFAULT_SENSITIVE_KEYS } from './redaction/sensitive-keys.js';
 
 export { SCHEMA_VERSION } from './model/events.js';
 export type {

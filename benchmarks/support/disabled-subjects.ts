@@ -14,7 +14,7 @@ function captureField<T>(_value: undefined, context: ClassFieldDecoratorContext<
   };
 }
 
-/** Every placement the decorators support, decorated (the inner `capture` sees the original first). */
+/** Every placement the decorators support, decorated (`capture` sees the original function before our decorator). */
 export class DisabledSubject {
   @aiCall
   @capture
@@ -67,8 +67,9 @@ export class DisabledSubject {
     return 1;
   }
 
-  @aiCall()
+  // Field initializers run outermost first: the capture sees the value before @aiCall's initializer.
   @captureField
+  @aiCall()
   chat = async (prompt: string) => prompt.length;
 
   /** The private method as the instance sees it. */

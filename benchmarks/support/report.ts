@@ -43,7 +43,8 @@ function cell(value: unknown): string {
 }
 
 /** A generic table of an array of flat result objects (the other areas' benchmarks). */
-function genericTable(rows: unknown): string[] {
+function genericTable(value: unknown): string[] {
+  const rows = value !== null && typeof value === 'object' && !Array.isArray(value) ? [value] : value;
   if (!Array.isArray(rows) || rows.length === 0 || typeof rows[0] !== 'object') return ['```', JSON.stringify(rows, null, 2), '```'];
   const keys: string[] = [];
   for (const row of rows as Array<Record<string, unknown>>) for (const key of Object.keys(row)) if (!keys.includes(key)) keys.push(key);

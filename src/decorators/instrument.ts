@@ -84,7 +84,7 @@ function invokeRoot(spec: CallSpec, fn: Function, thisArg: unknown, args: unknow
 
 /** Runs `method` with `args` inside the call's scope (and its OpenTelemetry context when bridged). */
 function enter(call: ActiveCall, method: Function, thisArg: unknown, args: unknown[]): unknown {
-  const bridge = runtime.bridge;
+  const bridge = call.bridge;
   if (bridge === undefined || call.otelContext === undefined) return storage().run(call, apply, method, thisArg, args);
   return bridge.run(call.otelContext, () => storage().run(call, apply, method, thisArg, args));
 }
@@ -92,7 +92,10 @@ function enter(call: ActiveCall, method: Function, thisArg: unknown, args: unkno
 function run(call: ActiveCall, fn: Function, thisArg: unknown, args: unknown[]): unknown {
   call.begin(args);
   const bridge = runtime.bridge;
-  if (bridge !== undefined) call.guard('span bridge', () => (call.otelContext = bridge.start(call)));
+  if (bridge !== undefined) {
+    call.bridge = bridge;
+    call.guard('span bridge', () => (call.otelContext = bridge.start(call)));
+  }
   let result: unknown;
   try {
     result = enter(call, fn, thisArg, args);

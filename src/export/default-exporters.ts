@@ -3,6 +3,7 @@ import { reportDiagnostic } from '../diagnostics.js';
 import { ConsoleExporter } from './console.js';
 import type { TraceExporter } from './exporter.js';
 import { JsonlExporter } from './jsonl.js';
+import { createOtlpExporterNow } from '../otel/install.js';
 import type { TraceRecord } from './records.js';
 
 /**
@@ -38,11 +39,21 @@ class LazyExporter implements TraceExporter {
   }
 }
 
+/** Set up at once: in `otel` mode nothing is ever exported through it, and the first calls need their spans. */
+function otlpExporter(): TraceExporter {
+  try {
+    return createOtlpExporterNow();
+  } catch (error) {
+    reportDiagnostic('exporter-unavailable', 'the otlp exporter could not be set up; calls get no OpenTelemetry spans. Install @opentelemetry/api, @opentelemetry/sdk-trace-node and @opentelemetry/exporter-trace-otlp-http.', error);
+    return { name: 'otlp', export() {} };
+  }
+}
+
 const FACTORIES: Record<Exclude<ExporterName, 'none'>, () => TraceExporter> = {
   console: () => new ConsoleExporter(),
   jsonl: () => new JsonlExporter(),
   duckdb: () => new LazyExporter('duckdb', async () => new (await import('./duckdb.js')).DuckDBExporter()),
-  otlp: () => new LazyExporter('otlp', async () => (await import('./otel.js')).createOtlpExporterFromEnv()),
+  otlp: () => otlpExporter(),
   http: () => new LazyExporter('http', async () => (await import('./http.js')).HttpExporter.fromEnv()),
 };
 

@@ -1,6 +1,7 @@
 import { getConfig } from '../configure.js';
 import { reportDiagnostic } from '../diagnostics.js';
-import { runtime } from '../runtime.js';
+import type { TraceEvent } from '../model/events.js';
+import type { ActiveCall } from '../recorder/active-call.js';
 import type { PendingItem } from '../recorder/pending.js';
 import { toRecords } from '../recorder/to-records.js';
 import { redactRecords } from '../redaction/redact-records.js';
@@ -8,6 +9,16 @@ import type { Redactor } from '../redaction/redactor.js';
 import { BatchProcessor, type BatchOptions } from './batch-processor.js';
 import type { TraceExporter } from './exporter.js';
 import type { TraceRecord } from './records.js';
+
+/** Ends a call's OpenTelemetry span, through the bridge that started it. */
+function endSpan(call: ActiveCall, event: TraceEvent | null): void {
+  if (call.bridge === undefined || call.otelContext === undefined) return;
+  try {
+    call.bridge.finish(call, event);
+  } catch (error) {
+    reportDiagnostic('span-bridge-failed', `could not end the OpenTelemetry span of "${call.spec.name}".`, error);
+  }
+}
 
 /** Timing and limits of a tracer's export pipeline (OpenTelemetry-like defaults). */
 export interface PipelineOptions extends BatchOptions {
@@ -48,7 +59,7 @@ export class ExportPipeline {
   /** Queues what finished. Sessions and timesteps are never dropped; events are, past the queue limit. */
   enqueue(item: PendingItem): void {
     if (this.pending.length >= this.options.maxQueueSize && (item.pendingKind === 'call' || item.pendingKind === 'event' || item.pendingKind === 'message')) {
-      if (item.pendingKind === 'call' && item.otelContext !== undefined) runtime.bridge?.finish(item, null);
+      if (item.pendingKind === 'call') endSpan(item, null);
       this.dropped++;
       item.session.dropped++;
       if (this.dropped === 1 || this.dropped % 10_000 === 0) {
@@ -108,20 +119,15 @@ export class ExportPipeline {
       // Fail closed: nothing unmasked leaves the process.
       reportDiagnostic('serialize-failed', `a batch of ${items.length} items could not be serialised or masked and was dropped.`, error);
       this.dropped += items.length;
+      for (const item of items) if (item.pendingKind === 'call') endSpan(item, null);
       return;
     }
-    const bridge = runtime.bridge;
-    if (bridge !== undefined && records.length === items.length) {
-      items.forEach((item, i) => {
-        const record = records[i]!;
-        if (item.pendingKind !== 'call' || item.otelContext === undefined || record.record_type !== 'event') return;
-        try {
-          bridge.finish(item, record.event);
-        } catch (error) {
-          reportDiagnostic('span-bridge-failed', `could not end the OpenTelemetry span of "${item.spec.name}".`, error);
-        }
-      });
-    }
+    const aligned = records.length === items.length;
+    items.forEach((item, i) => {
+      if (item.pendingKind !== 'call') return;
+      const record = aligned ? records[i] : undefined;
+      endSpan(item, record?.record_type === 'event' ? record.event : null);
+    });
     // In `otel` mode OpenTelemetry is the only destination.
     if (getConfig().mode === 'otel') return;
     for (const processor of this.processors) processor.add(records);

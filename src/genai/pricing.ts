@@ -47,7 +47,12 @@ export function registerModelPrice(modelId: string, price: ModelPriceInput): voi
   reportedUnknown.delete(modelId.trim().toLowerCase());
 }
 
-/** Removes a price registered with registerModelPrice; the built-in one, if any, applies again. */
+/**
+ * Removes a price registered with registerModelPrice; the built-in one, if any, applies again.
+ *
+ * @example
+ * unregisterModelPrice('ft:gpt-4o-mini:acme');
+ */
 export function unregisterModelPrice(modelId: string): void {
   registered.delete(modelId.trim().toLowerCase());
 }
@@ -182,7 +187,12 @@ export function computeCost(modelId: string | null, usage: TokenUsage | null): n
   return costFromPrice(match.price, usage);
 }
 
-/** The version of the built-in pricing table, recorded with costs so they can be recomputed. */
+/**
+ * The version of the built-in pricing table, recorded with costs so they can be recomputed.
+ *
+ * @example
+ * pricingTableVersion(); // '2026-11-22.1'
+ */
 export function pricingTableVersion(): string {
   return PRICING_TABLE.version;
 }

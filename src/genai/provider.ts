@@ -137,7 +137,12 @@ export function detectProvider(evidence: ProviderEvidence): string | null {
   return byModel;
 }
 
-/** Maps common spellings (`google`, `azure`, `mistral`, `openai.chat`) to the OpenTelemetry provider name. */
+/**
+ * Maps common spellings (`google`, `azure`, `mistral`, `openai.chat`) to the OpenTelemetry provider name.
+ *
+ * @example
+ * normaliseProviderName('google'); // 'gcp.gemini'
+ */
 export function normaliseProviderName(name: string): string {
   const lower = name.trim().toLowerCase();
   if (KNOWN.has(lower)) return lower;
@@ -150,7 +155,12 @@ export function normaliseProviderName(name: string): string {
   return ALIASES[head] ?? CLIENT_KINDS[head] ?? head;
 }
 
-/** The vendor whose model id this is (`gpt-4o` -> `openai`, `anthropic/claude-x` -> `anthropic`), or null. */
+/**
+ * The vendor whose model id this is, or null.
+ *
+ * @example
+ * providerOfModel('anthropic/claude-haiku-4-5'); // 'anthropic'
+ */
 export function providerOfModel(model: string | null): string | null {
   if (model === null) return null;
   let id = model.toLowerCase();

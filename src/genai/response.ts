@@ -427,8 +427,3 @@ function settledLater(delayed: unknown): Promise<unknown> | null {
   const promise = obj(delayed)?.promise;
   return promise instanceof Promise ? promise : null;
 }
-
-/** The numeric HTTP status of an SDK error (`APIError.status`), or null. */
-export function errorStatus(error: unknown): number | null {
-  return num(obj(error)?.status);
-}

@@ -56,7 +56,8 @@ export function createSpanBridge(api: OtelApiModule, options: SpanBridgeOptions 
         parent = call.parent.otelContext as Context;
       }
       const spec = call.spec;
-      const attributes: Attributes = { 'agent_trace.event_type': spec.kind, 'agent_trace.session.id': call.session.id, 'gen_ai.conversation.id': call.session.id };
+      // Only what samplers may need at start (the GenAI conventions' list); the rest is set on the batch side.
+      const attributes: Attributes = {};
       let name: string;
       let kind: SpanKind = INTERNAL;
       switch (spec.kind) {
@@ -138,6 +139,9 @@ export function createSpanBridge(api: OtelApiModule, options: SpanBridgeOptions 
 
 function describe(span: Span, call: ActiveCall, event: TraceEvent, captureContent: boolean, ERROR: OtelApi.SpanStatusCode, endTime: number | undefined): void {
   const attributes: Attributes = {
+    'agent_trace.event_type': event.event_type,
+    'agent_trace.session.id': call.session.id,
+    'gen_ai.conversation.id': call.session.id,
     'agent_trace.status': event.status,
     'agent_trace.trace_id': event.trace_id,
     'agent_trace.system_instance_id': event.system_instance_id,

@@ -6,6 +6,7 @@ import { reportDiagnostic } from '../diagnostics.js';
 import { now } from '../model/clock.js';
 import type { EventStatus } from '../model/events.js';
 import { newSpanId } from '../model/ids.js';
+import type { SpanBridge } from '../runtime.js';
 import type { CallSpec, StreamObserver } from './call-spec.js';
 import { snapshot } from './snapshot.js';
 
@@ -31,6 +32,8 @@ export class ActiveCall implements Scope {
   usageInChild = false;
   /** The OpenTelemetry context the callee runs in, when the span bridge is on. */
   otelContext: unknown = undefined;
+  /** The bridge that started this call's span: it must be the one that ends it. */
+  bridge: SpanBridge | undefined = undefined;
   ownsStep = false;
   endsSession = false;
   private spanIdValue: string | undefined;

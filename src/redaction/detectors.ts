@@ -37,6 +37,7 @@ const SECRET_LITERALS: ReadonlyArray<readonly [string, number]> = [
   ['AIza', 0], ['gh', 0], ['github_pat_', 0], ['xox', 0], ['xapp-', 0], ['/services/', -15], ['yJ', -1], ['-----BEGIN', 0],
   ['Bearer', 0], ['bearer', 0], ['BEARER', 0], ['Basic', 0], ['basic', 0], ['BASIC', 0],
 ];
+const SECRET_GATE = /k[-_]|whsec_|A(?:KIA|SIA|BIA|CCA|GPA|IDA|IPA|NPA|NVA|ROA|PKA|Iza)|gh|github_pat_|xox|xapp-|\/services\/|yJ|-----BEGIN|[Bb]earer|BEARER|[Bb]asic|BASIC/;
 const ANTHROPIC = /sk-ant-[a-z0-9]{2,12}-[A-Za-z0-9_-]{20,}/y;
 const OPENAI = /sk-(?:(?:proj|svcacct|admin|None)-)?[A-Za-z0-9_-]{20,}/y;
 const STRIPE = /(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{10,}|whsec_[A-Za-z0-9+/=]{20,}/y;
@@ -111,6 +112,8 @@ export class TextScanner {
   }
 
   private scanSecrets(text: string, out: EntityMatch[]): void {
+    // On short strings one regex test beats thirty indexOf calls.
+    if (text.length < 512 && !SECRET_GATE.test(text)) return;
     for (const [literal, offset] of SECRET_LITERALS) {
       let p = text.indexOf(literal);
       while (p !== -1) {

@@ -394,6 +394,11 @@ class Walk implements RedactionSession {
         out[i] = UNREADABLE;
         continue;
       }
+      if (this.hook === undefined && nodes === null) {
+        this.store(out as unknown as Record<number, unknown>, i, item, depth + 1);
+        if (out[i] === undefined) out[i] = null;
+        continue;
+      }
       const childPath = this.hook === undefined ? '' : `${path}[${i}]`;
       if (nodes === null) {
         this.assign(out as unknown as Record<number, unknown>, i, item, depth + 1, null, childPath);
@@ -497,20 +502,8 @@ class Walk implements RedactionSession {
       return;
     }
     if (this.hook === undefined) {
-      if (nodes === null) {
-        // The common case, inlined: no hook, no path below this object.
-        if (typeof child === 'string') {
-          const masked = this.r.maskString(child, this.counts);
-          this.approxChars += masked.length;
-          out[outKey] = masked;
-        } else if (typeof child === 'boolean' || child === null || (typeof child === 'number' && !(child >= 1e12))) {
-          out[outKey] = child;
-        } else {
-          out[outKey] = this.copy(child, depth + 1, null, '');
-        }
-        return;
-      }
-      this.assignMatched(out, outKey, key, child, depth + 1, nodes, '');
+      if (nodes === null) this.store(out, outKey, child, depth + 1);
+      else this.assignMatched(out, outKey, key, child, depth + 1, nodes, '');
       return;
     }
     const childPath = joinPath(path, outKey);
@@ -530,6 +523,19 @@ class Walk implements RedactionSession {
     const childPath = this.hook === undefined ? '' : joinPath(path, outKey);
     if (nodes === null) this.assign(out, outKey, child, depth + 1, null, childPath);
     else this.assignMatched(out, outKey, key, child, depth + 1, nodes, childPath);
+  }
+
+  // The common case: no hook, no configured path below this point.
+  private store(out: Record<string | number, unknown>, key: string | number, child: unknown, depth: number): void {
+    if (typeof child === 'string') {
+      const masked = this.r.maskString(child, this.counts);
+      this.approxChars += masked.length;
+      out[key] = masked;
+    } else if (typeof child === 'boolean' || child === null || (typeof child === 'number' && !(child >= 1e12))) {
+      out[key] = child;
+    } else {
+      out[key] = this.copy(child, depth, null, '');
+    }
   }
 
   // Advances the configured paths by one key; a path that ends here masks the value whole.
@@ -553,7 +559,8 @@ class Walk implements RedactionSession {
       out[outKey] = REDACTED;
       return;
     }
-    this.assign(out, outKey, child, depth, next, path);
+    if (next === null && this.hook === undefined) this.store(out, outKey, child, depth);
+    else this.assign(out, outKey, child, depth, next, path);
   }
 
   private applyHook(container: Record<string | number, unknown>, key: string | number, value: unknown, path: string): unknown {

@@ -122,8 +122,7 @@ describe('OTLP export', () => {
     assert.equal(agents.length, 2);
   });
 
-  // TODO(lead): drop `todo` once default-exporters.ts builds `otlp` with createOtlpExporterNow (see the OTel report).
-  it('AGENT_TRACE_MODE=otel with AGENT_TRACE_EXPORTERS=otlp sends every call as a span with no code at all', { todo: 'waits for the otlp default exporter wiring' }, async () => {
+  it('AGENT_TRACE_MODE=otel with AGENT_TRACE_EXPORTERS=otlp sends every call as a span with no code at all', async () => {
     process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT = receiver.tracesUrl;
     configure({ mode: 'otel', exporters: ['otlp'] });
     try {
