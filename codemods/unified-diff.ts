@@ -9,7 +9,10 @@ export function unifiedDiff(file: string, before: string, after: string, context
   if (before === after) return '';
   const a = splitLines(before);
   const b = splitLines(after);
-  const ops = diffLines(a.lines, b.lines);
+  // A last line without a newline differs from the same text with one.
+  const key = (side: { lines: string[]; finalEol: boolean }): string[] =>
+    side.finalEol ? side.lines : side.lines.map((l, i) => (i === side.lines.length - 1 ? `${l}\0` : l));
+  const ops = diffLines(key(a), key(b));
   let out = `diff --git a/${file} b/${file}\n--- a/${file}\n+++ b/${file}\n`;
 
   // Group the edit script into hunks with `context` lines around each change.

@@ -10,6 +10,8 @@ import { BatchProcessor, type BatchOptions } from './batch-processor.js';
 import type { TraceExporter } from './exporter.js';
 import type { TraceRecord } from './records.js';
 
+const DRAIN_SLICE = 64;
+
 /** Ends a call's OpenTelemetry span, through the bridge that started it. */
 function endSpan(call: ActiveCall, event: TraceEvent | null): void {
   if (call.bridge === undefined || call.otelContext === undefined) return;
@@ -109,9 +111,18 @@ export class ExportPipeline {
   }
 
   private async drainOnce(): Promise<void> {
-    if (this.pending.length === 0) return;
-    const items = this.pending;
-    this.pending = [];
+    // Only what is pending now: a flush must end even while the program keeps recording.
+    let remaining = this.pending.length;
+    while (remaining > 0) {
+      // Slices keep each turn of the event loop short; the user's code runs between them.
+      const items = this.pending.splice(0, Math.min(DRAIN_SLICE, remaining));
+      remaining -= items.length;
+      await this.drainSlice(items);
+      if (remaining > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
+  private async drainSlice(items: PendingItem[]): Promise<void> {
     let records: TraceRecord[];
     try {
       records = await redactRecords(toRecords(items, this.maxPayloadBytes()), this.redactor);

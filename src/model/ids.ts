@@ -16,7 +16,10 @@ export function newTraceId(): string {
   return randomBytes(16).toString('hex');
 }
 
-/** A readable unique id with a kind prefix, e.g. `session_1f2e...`. */
+const idPrefix = randomBytes(6).toString('hex');
+let idCounter = 0;
+
+/** A readable id with a kind prefix, unique within and across processes, e.g. `step_1f2e3d4c5b6a000001`; no crypto call per id. */
 export function newId(kind: string): string {
-  return `${kind}_${randomBytes(8).toString('hex')}`;
+  return `${kind}_${idPrefix}${(++idCounter).toString(16).padStart(6, '0')}`;
 }

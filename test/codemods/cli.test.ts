@@ -103,7 +103,7 @@ describe('codemodCommand', () => {
       assert.ok(report.members.every((m) => m.file === 'src/input.ts'));
       assert.deepEqual(report.skippedFiles, [{ file: 'src/legacy/old.ts', reason: 'matched by --exclude' }]);
       const included = capture();
-      await codemodCommand(['--include', 'legacy/*.ts', '--report', '-'], { ...included.io, cwd: fx.dir });
+      await codemodCommand(['--include', 'src/legacy/*.ts', '--report', '-'], { ...included.io, cwd: fx.dir });
       const only = JSON.parse(included.out()) as { members: { file: string }[] };
       assert.ok(only.members.length > 0);
       assert.ok(only.members.every((m) => m.file === 'src/legacy/old.ts'));
