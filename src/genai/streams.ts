@@ -6,7 +6,11 @@ import { mergeUsage, readUsage } from './usage.js';
 
 /** Folds the chunks of an LLM stream, one at a time, into one AiResponse. */
 export interface StreamAggregator {
-  /** Called by the observer for every chunk the consumer pulled; cheap, never throws. */
+  /**
+   * Called by the observer for every chunk the consumer pulled; cheap, never throws. Only the
+   * first call's `nowMs` is read (time to first chunk), so later calls may pass 0 and save a
+   * clock read per chunk.
+   */
   onChunk(chunk: unknown, nowMs: number): void;
   /**
    * The aggregate so far, with a `stream` summary: a live view (the same object on every call)

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { runCodemod } from '../../codemods/index.js';
 import { REPO_FIXTURE_DIR, REPO_ROOT, linkNodeModules } from './support/fixture-project.js';
@@ -101,6 +102,35 @@ describe('runCodemod on a multi-package agent repository', () => {
 
   it('type-checks and passes its own tests after the codemod, with the real agent-trace', () => {
     checkAndTest(dir);
+  });
+
+  it('leaves the built classes instrumented as the report says, in the ESM, CommonJS and legacy packages', () => {
+    const script = `
+      import { createRequire } from 'node:module';
+      import { getInstrumentation } from 'agent-trace';
+      const require = createRequire(${JSON.stringify(path.join(dir, 'noop.js'))});
+      const modules = [
+        await import(${JSON.stringify(pathToFileURL(path.join(dir, 'packages/agents/dist/src/index.js')).href)}),
+        require('./packages/envs/dist/src/index.js'),
+        await import(${JSON.stringify(pathToFileURL(path.join(dir, 'packages/tools/dist/src/index.js')).href)}),
+      ];
+      const out = {};
+      for (const mod of modules) for (const [name, value] of Object.entries(mod)) {
+        if (typeof value !== 'function') continue;
+        const entries = getInstrumentation(value).map((e) => e.member + ':' + e.kind).sort();
+        if (entries.length) out[name] = entries;
+      }
+      process.stdout.write(JSON.stringify(out));`;
+    const out = JSON.parse(run(dir, ['--input-type=module', '-e', script])) as Record<string, string[]>;
+    assert.deepEqual(out, {
+      ResearchAgent: ['decide:cais', 'fetchSource:runtime', 'run:span'],
+      LlmPolicy: ['act:cais'],
+      GridWorld: ['reset:environment', 'step:environment'],
+      TwoArmedBandit: ['reset:environment', 'step:environment'],
+      FileTools: ['readNote:runtime', 'writeNote:runtime'],
+      Calculator: ['add:runtime'],
+      ShellAgent: ['execute:runtime', 'run:span'],
+    });
   });
 
   it('changes nothing on a second run', async () => {

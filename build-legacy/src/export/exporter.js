@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=exporter.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=session-trace.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=pending.js.map
