@@ -12,6 +12,8 @@ export interface CodemodBenchResult {
   decoratorsAdded: number;
   /** Wall time of `runCodemod({ dir })` (a dry run with type info), in the child process. */
   dryRunMs: number;
+  /** Wall time of the whole child process: Node start, loading ts-morph's TypeScript, the dry run. */
+  processMs: number;
   /** Peak resident set size of the child process (`process.resourceUsage().maxRSS`). */
   peakRssMb: number;
   targetMs: number;
@@ -97,7 +99,9 @@ export async function runCodemodBench(options: { files?: number; methodsPerFile?
   const methodsPerFile = options.methodsPerFile ?? 10;
   const dir = generateBenchRepo(files, methodsPerFile);
   try {
+    const started = performance.now();
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', CHILD, dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const processMs = Math.round(performance.now() - started);
     const child = JSON.parse(out) as { dryRunMs: number; maxRssKb: number; added: number; files: number };
     const peakRssMb = Math.round(child.maxRssKb / 1024);
     const dryRunMs = Math.round(child.dryRunMs);
@@ -107,10 +111,11 @@ export async function runCodemodBench(options: { files?: number; methodsPerFile?
       methods: (files - 1) * methodsPerFile,
       decoratorsAdded: child.added,
       dryRunMs,
+      processMs,
       peakRssMb,
       targetMs: 5000,
       targetRssMb: 500,
-      withinTarget: dryRunMs < 5000 && peakRssMb < 500,
+      withinTarget: processMs < 5000 && peakRssMb < 500,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -120,5 +125,5 @@ export async function runCodemodBench(options: { files?: number; methodsPerFile?
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const r = await runCodemodBench();
   console.log(`codemod dry run: ${r.files} files, ${r.methods} methods, ${r.decoratorsAdded} decorators to add`);
-  console.log(`  time ${r.dryRunMs} ms (target < ${r.targetMs} ms), peak RSS ${r.peakRssMb} MB (target < ${r.targetRssMb} MB): ${r.withinTarget ? 'within target' : 'OVER TARGET'}`);
+  console.log(`  dry run ${r.dryRunMs} ms, whole process ${r.processMs} ms (target < ${r.targetMs} ms), peak RSS ${r.peakRssMb} MB (target < ${r.targetRssMb} MB): ${r.withinTarget ? 'within target' : 'OVER TARGET'}`);
 }

@@ -49,7 +49,8 @@ interface Member {
   structural?: { rule: string; reason: string };
   facts: MemberFacts;
   otherDecorators: string[];
-  ours?: { name: DecoratorName; node: ts.Decorator };
+  /** Our decorator on the member; `module` when it is imported from somewhere else than 'agent-trace'. */
+  ours?: { name: DecoratorName; node: ts.Decorator; module?: string };
   decision?: Decision;
   overloadOf?: boolean;
 }
@@ -63,7 +64,7 @@ interface Decision {
 
 const EMPTY_FACTS: MemberFacts = { modelCalls: [], io: [], helperCalls: new Set(), calls: [] };
 const TOOL_DECORATOR = /^(tool|Tool|\w*Tool|action|Action|mcpTool|McpTool|function_tool)$/;
-const AGENT_NAME = /Agent|(Orchestrator|Planner|Coordinator|Supervisor|Assistant)$/;
+const AGENT_NAME = /^(?!.*UserAgent)(?:.*Agents?|Agent[A-Z_].*|.*(?:Orchestrator|Planner|Coordinator|Supervisor|Assistant))$/;
 const TOOL_CLASS_NAME = /(Tool|Tools|Toolkit|Toolbox|ToolSet)$/;
 const ENV_NAME = /(Env|Environment)$/;
 const NOT_TOOL_METHODS = new Set(['toString', 'toJSON', 'valueOf', 'schema', 'getSchema', 'describe', 'description']);
@@ -92,6 +93,12 @@ function className(cls: ts.ClassLikeDeclaration): string {
 
 function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === kind) ?? false);
+}
+
+/** Inside `declare` (a declare class, or a declare module / global block): nothing there runs. */
+function isAmbient(node: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node; n; n = n.parent) if (hasModifier(n, ts.SyntaxKind.DeclareKeyword)) return true;
+  return node.getSourceFile().isDeclarationFile;
 }
 
 function functionInitializer(init: ts.Expression | undefined): ts.ArrowFunction | ts.FunctionExpression | undefined {
@@ -181,7 +188,9 @@ function collectMembers(cls: ts.ClassLikeDeclaration, ctx: FileContext, scope: C
     const otherDecorators: string[] = [];
     for (const d of decorators) {
       const mine = ctx.ourDecoratorOf(d);
+      const lookalike = mine ? undefined : ctx.lookalikeDecoratorOf(d);
       if (mine) ours ??= { name: mine, node: d };
+      else if (lookalike) ours ??= { name: lookalike.name, node: d, module: lookalike.module };
       else {
         const e = ts.isCallExpression(d.expression) ? d.expression.expression : d.expression;
         otherDecorators.push(ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : e.getText(ctx.sf));
@@ -238,7 +247,7 @@ function isOrchestrationName(name: string, names: string[]): boolean {
 function analyseClass(cls: ts.ClassLikeDeclaration, ctx: FileContext, config: ResolvedConfig, file: string, out: FileAnalysis): void {
   const name = className(cls);
   const isExpression = ts.isClassExpression(cls);
-  const ambient = hasModifier(cls, ts.SyntaxKind.DeclareKeyword);
+  const ambient = isAmbient(cls);
   const scope = createClassScope(cls, name);
   const heritage = heritageNames(cls, ctx.checker);
   const members = collectMembers(cls, ctx, scope, isExpression, ambient);
@@ -273,7 +282,7 @@ function analyseClass(cls: ts.ClassLikeDeclaration, ctx: FileContext, config: Re
 
   const hasStep = byName.has('step');
   const hasReset = byName.has('reset');
-  const agentByName = AGENT_NAME.test(name) || heritage.some((h) => /Agent/.test(h) || config.agentBaseTypes.includes(h));
+  const agentByName = AGENT_NAME.test(name) || heritage.some((h) => AGENT_NAME.test(h) || config.agentBaseTypes.includes(h));
   const usesModel = reach.size > 0;
   const isAgent = agentByName || usesModel;
   const envByHeritage = heritage.some((h) => ENV_NAME.test(h) || config.environmentBaseTypes.includes(h));
@@ -359,11 +368,13 @@ function analyseClass(cls: ts.ClassLikeDeclaration, ctx: FileContext, config: Re
     const d = m.decision;
     if (m.ours) {
       const differs = d && d.decorator !== 'none' && d.decorator !== m.ours.name ? `; the rules would pick @${d.decorator}, yours wins` : '';
+      const from = m.ours.module ? ` (imported from '${m.ours.module}', taken to be agent-trace's)` : '';
       out.decisions.push({
         node: m.node,
-        existing: m.ours.node,
+        // Only what is bound to 'agent-trace' can be the codemod's own, and be removed.
+        ...(m.ours.module ? {} : { existing: m.ours.node }),
         ...(d?.options && d.decorator === m.ours.name ? { optionsText: d.options } : {}),
-        report: { ...base, action: 'present', decorator: m.ours.name, rule: d && d.decorator !== 'none' ? d.rule : 'existing', reason: `already decorated with @${m.ours.name}${differs}` },
+        report: { ...base, action: 'present', decorator: m.ours.name, rule: d && d.decorator !== 'none' ? d.rule : 'existing', reason: `already decorated with @${m.ours.name}${from}${differs}` },
       });
       out.targets.push({ heritage, member: m.name, className: name, decorator: m.ours.name });
       continue;

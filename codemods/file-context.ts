@@ -37,6 +37,12 @@ export interface FileContext {
   /** Names declared at the top level, to avoid collisions when importing. */
   topLevelNames: Set<string>;
   ourDecoratorOf(decorator: ts.Decorator): DecoratorName | undefined;
+  /**
+   * A decorator with one of our names imported from another module (a local re-export such as
+   * `./tracing.js`, or agent-trace's own sources): counted as present so nothing is wrapped twice,
+   * never removed. Returns the module.
+   */
+  lookalikeDecoratorOf(decorator: ts.Decorator): { name: DecoratorName; module: string } | undefined;
 }
 
 export const PACKAGE_NAME = 'agent-trace';
@@ -96,8 +102,14 @@ export function createFileContext(sf: ts.SourceFile, checker: ts.TypeChecker | u
   const ourLocalNames = new Map<DecoratorName, string>();
   const ourNamespaces = new Set<string>();
   const byLocal = new Map<string, DecoratorName>();
+  const lookalikes = new Map<string, { name: DecoratorName; module: string }>();
   for (const [local, binding] of imports) {
-    if (binding.module !== PACKAGE_NAME || binding.typeOnly) continue;
+    if (binding.typeOnly) continue;
+    const ours = binding.module === PACKAGE_NAME || binding.module.startsWith(`${PACKAGE_NAME}/`);
+    if (!ours) {
+      if ((DECORATOR_NAMES as readonly string[]).includes(binding.imported)) lookalikes.set(local, { name: binding.imported as DecoratorName, module: binding.module });
+      continue;
+    }
     if (binding.imported === '*') ourNamespaces.add(local);
     else if ((DECORATOR_NAMES as readonly string[]).includes(binding.imported)) {
       const name = binding.imported as DecoratorName;
@@ -130,6 +142,11 @@ export function createFileContext(sf: ts.SourceFile, checker: ts.TypeChecker | u
         return (DECORATOR_NAMES as readonly string[]).includes(name) ? (name as DecoratorName) : undefined;
       }
       return undefined;
+    },
+    lookalikeDecoratorOf(decorator) {
+      let expr = decorator.expression;
+      if (ts.isCallExpression(expr)) expr = expr.expression;
+      return ts.isIdentifier(expr) ? lookalikes.get(expr.text) : undefined;
     },
   };
 }

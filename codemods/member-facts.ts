@@ -195,6 +195,15 @@ function pathMatches(chain: string[], provider?: string): { provider: string; un
 
 /** 'no' when the checker resolves the call outside every model package, a provider id when inside one. */
 function typedVerdict(call: ts.CallExpression, chain: string[], ctx: FileContext): string | 'no' | 'unknown' {
+  try {
+    return typedVerdictUnsafe(call, chain, ctx);
+  } catch {
+    // a checker failure on odd code leaves the decision to the syntax
+    return 'unknown';
+  }
+}
+
+function typedVerdictUnsafe(call: ts.CallExpression, chain: string[], ctx: FileContext): string | 'no' | 'unknown' {
   const checker = ctx.checker!;
   // The callee's symbol, not the resolved signature: overload resolution against an SDK's large
   // parameter types costs milliseconds per call, and which overload matches does not matter here.

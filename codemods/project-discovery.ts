@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { ts } from 'ts-morph';
 
 /** Directories never walked: dependencies, VCS data, build output. */
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'out', 'coverage', '.next', '.turbo', '.cache', 'tmp']);
@@ -62,16 +63,8 @@ export function discoverProject(root: string): DiscoveredProject {
 }
 
 function readReferences(tsconfig: string): string[] {
-  try {
-    // tsconfig allows comments and trailing commas; strip them before JSON.parse.
-    const text = readFileSync(tsconfig, 'utf8')
-      .replace(/("(?:[^"\\]|\\.)*")|\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, (m, str: string | undefined) => str ?? '')
-      .replace(/,(\s*[}\]])/g, '$1');
-    const json = JSON.parse(text) as { references?: { path?: string }[] };
-    return (json.references ?? []).map((r) => r.path).filter((p): p is string => typeof p === 'string');
-  } catch {
-    return [];
-  }
+  const { config } = ts.readConfigFile(tsconfig, ts.sys.readFile) as { config?: { references?: { path?: unknown }[] } };
+  return (config?.references ?? []).map((r) => r.path).filter((p): p is string => typeof p === 'string');
 }
 
 const TEST_FILE = /\.(test|spec|e2e|bench)\.[cm]?tsx?$/;

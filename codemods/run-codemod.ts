@@ -14,6 +14,7 @@ import { applyEdits, planAddEdits, planRemoveEdits } from './plan-edits.js';
 import { discoverProject, fileSkipReason } from './project-discovery.js';
 import { installedTypeScriptVersion, majorVersion } from './project-typescript.js';
 import type { CodemodOptions, CodemodResult, FileChange, MemberReport, ProjectReport, SkippedFile, VerifyReport } from './types.js';
+import { DECORATOR_NAMES } from './types.js';
 import { unifiedDiff } from './unified-diff.js';
 import { verifyChanges } from './verify.js';
 
@@ -136,7 +137,14 @@ export async function runCodemod(options: CodemodOptions = {}): Promise<CodemodR
       const sf = program?.getSourceFile(file) ?? parseSourceFile(file, text, compilerOptions);
       filesAnalysed++;
       const ctx = createFileContext(sf, program?.getSourceFile(file) ? checker : undefined, legacy);
-      const analysis = analyseFile(ctx, config, rel);
+      let analysis: FileAnalysis;
+      try {
+        analysis = analyseFile(ctx, config, rel);
+      } catch (error) {
+        // One file the analysis cannot handle must not stop the run; it is listed and left unchanged.
+        skippedFiles.push({ file: rel, reason: `not analysed: ${(error as Error).message}` });
+        continue;
+      }
       analyses.push(analysis);
       const cjs = compilerOptions.module === ts.ModuleKind.CommonJS || sf.impliedNodeFormat === ts.ModuleKind.CommonJS || /\.cts$/.test(rel);
       let edits;
@@ -145,7 +153,9 @@ export async function runCodemod(options: CodemodOptions = {}): Promise<CodemodR
         edits = removeEdits;
         for (const d of analysis.decisions) {
           if (removed.includes(d)) members.push({ ...d.report, action: 'removed', reason: 'written by the codemod' });
-          else if (d.report.action === 'present') members.push({ ...d.report, reason: 'left alone: not written the way the codemod writes it (it has other arguments)' });
+          else if (d.report.action === 'present') {
+            members.push({ ...d.report, reason: d.existing ? 'left alone: not written the way the codemod writes it (it has other arguments)' : `left alone: ${d.report.reason}` });
+          }
         }
       } else {
         edits = planAddEdits(ctx, analysis.decisions, verbatimCjs && cjs ? 'require' : 'esm');
@@ -262,7 +272,7 @@ function addSiblingReports(analyses: readonly FileAnalysis[], members: MemberRep
 function summarize(r: CodemodResult): string {
   const byDecorator = new Map<string, number>();
   for (const m of r.members) if ((m.action === 'added' || m.action === 'removed') && m.decorator) byDecorator.set(m.decorator, (byDecorator.get(m.decorator) ?? 0) + 1);
-  const detail = [...byDecorator].map(([d, n]) => `${n} @${d}`).join(', ');
+  const detail = DECORATOR_NAMES.filter((d) => byDecorator.has(d)).map((d) => `${byDecorator.get(d)} @${d}`).join(', ');
   const c = r.counts;
   const removing = r.mode === 'remove' || r.mode === 'remove-dry-run';
   const n = removing ? c.removed : c.added;

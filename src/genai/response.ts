@@ -1,5 +1,5 @@
 import type { StreamSummary, TokenUsage } from '../model/events.js';
-import { isObject, num, obj, prop, str } from './fields.js';
+import { isObject, obj, prop, str } from './fields.js';
 import type { AiRequest } from './request.js';
 import { readUsage } from './usage.js';
 

@@ -54,7 +54,7 @@ describe('codemodCommand', () => {
       assert.equal(await codemodCommand([], { ...c.io, cwd: fx.dir }), 0);
       assert.match(c.out(), /^diff --git a\/src\/input\.ts b\/src\/input\.ts\n/);
       assert.match(c.out(), /\n\+  @traceSpan\(\)\n/);
-      assert.match(c.err(), /agent-trace codemod: would add 5 decorators \(4 @traceSpan, 1 @aiCall\) to 1 of 1 files; 0 already present, 0 skipped\. Dry run: nothing written \(use --write\)\./);
+      assert.match(c.err(), /agent-trace codemod: would add 5 decorators \(1 @aiCall, 4 @traceSpan\) to 1 of 1 files; 0 already present, 0 skipped\. Dry run: nothing written \(use --write\)\./);
       assert.equal(readFileSync(fx.file, 'utf8'), fixtureFile('trace-span', 'input.ts'));
     } finally {
       fx.cleanup();
@@ -160,6 +160,18 @@ describe('codemodCommand', () => {
       assert.match(c.err(), /verify \(TypeScript 5\.9\.\d+\): 1 new error/);
       assert.match(c.err(), /nothing was written/);
       assert.equal(readFileSync(fx.file, 'utf8'), fixtureFile('single-quotes-no-semicolons', 'input.ts'));
+    } finally {
+      fx.cleanup();
+    }
+  });
+
+  it('verifies with ts-morph\'s bundled TypeScript when the project has none, and says so', async () => {
+    const fx = prepareFixture('single-quotes-no-semicolons');
+    try {
+      execFileSync('rm', [path.join(fx.dir, 'node_modules', 'typescript')]);
+      const c = capture();
+      assert.equal(await codemodCommand(['--verify'], { ...c.io, cwd: fx.dir }), 1);
+      assert.match(c.err(), /verify \(TypeScript \d+\.\d+\.\d+, bundled with ts-morph: the project has none\): 1 new error/);
     } finally {
       fx.cleanup();
     }

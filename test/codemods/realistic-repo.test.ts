@@ -1,18 +1,23 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { runCodemod } from '../../codemods/index.js';
-import { REPO_FIXTURE_DIR, REPO_ROOT, linkNodeModules } from './support/fixture-project.js';
+import { FIXTURES_DIR, REPO_FIXTURE_DIR, REPO_ROOT, fixtureCases, fixtureFile, linkNodeModules, prepareFixture } from './support/fixture-project.js';
 
 const PACKAGES = ['agents', 'envs', 'tools'];
 
-/** Builds agent-trace's dist/ (what `node_modules/agent-trace` resolves to), as the package's publish step does. */
+/**
+ * Builds agent-trace's dist/ (what `node_modules/agent-trace` resolves to) when it is not there.
+ * `npm test` builds dist/ first, and other test files read it while this one runs, so an existing
+ * dist/ is used as it is; AGENT_TRACE_TEST_DIST=rebuild forces a build (after editing src/ by hand).
+ */
 function buildAgentTrace(): void {
-  if (process.env.AGENT_TRACE_TEST_DIST === 'prebuilt') return;
+  const present = ['esm', 'cjs'].every((f) => existsSync(path.join(REPO_ROOT, 'dist', f, 'src', 'index.js')));
+  if (present && process.env.AGENT_TRACE_TEST_DIST !== 'rebuild') return;
   const tsc = path.join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
   for (const config of ['tsconfig.esm.json', 'tsconfig.cjs.json']) {
     try {
@@ -54,11 +59,17 @@ function lines(file: string): string {
   return readFileSync(path.join(REPO_FIXTURE_DIR, file), 'utf8');
 }
 
+let built = false;
+function buildOnce(): void {
+  if (!built) buildAgentTrace();
+  built = true;
+}
+
 describe('runCodemod on a multi-package agent repository', () => {
   let dir = '';
 
   before(() => {
-    buildAgentTrace();
+    buildOnce();
     dir = mkdtempSync(path.join(tmpdir(), 'agent-trace-repo-'));
     cpSync(REPO_FIXTURE_DIR, dir, { recursive: true });
     rmSync(path.join(dir, 'expected-report.txt'));
@@ -153,5 +164,31 @@ describe('runCodemod on a multi-package agent repository', () => {
     const result = await runCodemod({ dir, write: true, remove: true, allowDirty: true });
     assert.equal(result.counts.removed, 12);
     assert.equal(git(dir, 'status', '--porcelain'), '');
+  });
+});
+
+describe('codemod fixture outputs', () => {
+  // Each fixture's output.ts compiles against the real agent-trace, in the fixture's decorator mode and module system.
+  it('type-check with the real agent-trace under stage-3, legacy and CommonJS settings', () => {
+    buildOnce();
+    const groups = new Map<string, string[]>();
+    for (const name of fixtureCases()) {
+      if (name === 'ai-call-providers') continue; // imports @langchain/openai, which is not installed here
+      const key = existsSync(path.join(FIXTURES_DIR, name, 'tsconfig.json')) ? name : 'default';
+      groups.set(key, [...(groups.get(key) ?? []), name]);
+    }
+    assert.deepEqual([...groups.keys()].sort(), ['commonjs', 'default', 'legacy-decorators']);
+    for (const [group, names] of groups) {
+      const fx = prepareFixture(names[0]!);
+      try {
+        symlinkSync(REPO_ROOT.replace(/\/$/, ''), path.join(fx.dir, 'node_modules', 'agent-trace'), 'dir');
+        writeFileSync(path.join(fx.dir, 'package.json'), JSON.stringify({ type: group === 'commonjs' ? 'commonjs' : 'module' }));
+        rmSync(fx.file);
+        for (const name of names) writeFileSync(path.join(fx.dir, 'src', `${name}.ts`), fixtureFile(name, 'output.ts')!);
+        run(fx.dir, [path.join(fx.dir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.', '--noEmit']);
+      } finally {
+        fx.cleanup();
+      }
+    }
   });
 });

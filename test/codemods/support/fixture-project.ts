@@ -9,7 +9,7 @@ export const FIXTURES_DIR = path.join(REPO_ROOT, 'codemods', 'fixtures');
 export const REPO_FIXTURE_DIR = path.join(REPO_ROOT, 'test', 'codemods', 'fixtures', 'agent-repo');
 
 const DEFAULT_TSCONFIG = {
-  compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, skipLibCheck: true, types: [] },
+  compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, skipLibCheck: true, types: ['node'] },
   include: ['src'],
 };
 

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { runCodemod } from '../../codemods/index.js';
+import { fixtureFile, prepareFixture } from './support/fixture-project.js';
+import { reportLines } from './support/report-lines.js';
+
+describe('runCodemod options', () => {
+  it('prefers type information: a look-alike messages.create is only flagged without it', async () => {
+    const fx = prepareFixture('ai-call-providers');
+    try {
+      const typed = await runCodemod({ dir: fx.dir });
+      assert.ok(!typed.members.some((m) => m.className === 'MessageStore'));
+      assert.match(typed.members.find((m) => m.member === 'claude')!.reason, /\(type-checked\)$/);
+      const untyped = await runCodemod({ dir: fx.dir, typeInfo: false });
+      assert.equal(untyped.members.find((m) => m.className === 'MessageStore')?.decorator, 'aiCall');
+    } finally {
+      fx.cleanup();
+    }
+  });
+
+  it('takes config rules from configObject, innermost placement included', async () => {
+    const fx = prepareFixture('ai-call-openai');
+    try {
+      const result = await runCodemod({ dir: fx.dir, configObject: { aiCallPlacement: 'innermost', rules: [{ class: 'RandomPolicy', method: 'act', decorator: 'traceSpan', options: { name: 'random' } }] } });
+      const lines = reportLines(result.members);
+      assert.match(lines, /^LlmPolicy\.rank added @aiCall ai-call\/model-call$/m);
+      assert.doesNotMatch(lines, /LlmPolicy\.choose/);
+      assert.match(lines, /^RandomPolicy\.act added @traceSpan config#0$/m);
+      assert.match(result.diff, /\n\+  @traceSpan\(\{ name: 'random' \}\)\n/);
+    } finally {
+      fx.cleanup();
+    }
+  });
+
+  it('keeps CRLF line endings', async () => {
+    const fx = prepareFixture('tabs', fixtureFile('tabs', 'input.ts')!.replace(/\n/g, '\r\n'));
+    try {
+      await runCodemod({ dir: fx.dir, write: true });
+      assert.equal(readFileSync(fx.file, 'utf8'), fixtureFile('tabs', 'output.ts')!.replace(/\n/g, '\r\n'));
+    } finally {
+      fx.cleanup();
+    }
+  });
+
+  it('writes diff paths relative to the git top level, so git apply works from there', async () => {
+    const fx = prepareFixture('tabs');
+    try {
+      const sub = path.join(fx.dir, 'packages', 'bot');
+      mkdirSync(sub, { recursive: true });
+      renameSync(path.join(fx.dir, 'src'), path.join(sub, 'src'));
+      renameSync(path.join(fx.dir, 'tsconfig.json'), path.join(sub, 'tsconfig.json'));
+      writeFileSync(path.join(fx.dir, '.gitignore'), 'node_modules/\n');
+      execFileSync('git', ['init', '-q'], { cwd: fx.dir });
+      const result = await runCodemod({ dir: sub });
+      assert.match(result.diff, /^diff --git a\/packages\/bot\/src\/input\.ts b\/packages\/bot\/src\/input\.ts$/m);
+      assert.deepEqual(result.members.map((m) => m.file), ['src/input.ts', 'src/input.ts']);
+      writeFileSync(path.join(fx.dir, 'p.diff'), result.diff);
+      execFileSync('git', ['apply', 'p.diff'], { cwd: fx.dir });
+      assert.equal(readFileSync(path.join(sub, 'src', 'input.ts'), 'utf8'), fixtureFile('tabs', 'output.ts'));
+    } finally {
+      fx.cleanup();
+    }
+  });
+
+  it('counts our decorators imported through a local re-export as present and never removes them', async () => {
+    const source = `import OpenAI from 'openai';\nimport { aiCall } from './tracing.js';\n\nexport class Agent {\n  private client = new OpenAI({ apiKey: 'x' });\n\n  @aiCall({ systemId: 'a' })\n  async think(q: string) {\n    return this.client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] });\n  }\n\n  @aiCall()\n  async reflect(q: string) {\n    return this.client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] });\n  }\n}\n`;
+    const fx = prepareFixture('tabs', source);
+    try {
+      const result = await runCodemod({ dir: fx.dir });
+      assert.equal(result.diff, '');
+      assert.deepEqual(result.members.map((m) => `${m.member} ${m.action}`), ['think present', 'reflect present']);
+      assert.match(result.members[1]!.reason, /imported from '\.\/tracing\.js', taken to be agent-trace's/);
+      const removal = await runCodemod({ dir: fx.dir, remove: true });
+      assert.equal(removal.diff, '');
+      assert.equal(removal.counts.removed, 0);
+    } finally {
+      fx.cleanup();
+    }
+  });
+
+  it('reports object-literal methods that call a model as skipped', async () => {
+    const source = `import OpenAI from 'openai';\nconst client = new OpenAI({ apiKey: 'x' });\nexport const handlers = {\n  async ask(q: string) {\n    return client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] });\n  },\n};\n`;
+    const fx = prepareFixture('tabs', source);
+    try {
+      const result = await runCodemod({ dir: fx.dir });
+      assert.equal(result.diff, '');
+      assert.equal(reportLines(result.members), 'handlers.ask skipped @aiCall skip/object-literal\n');
+      assert.match(result.members[0]!.reason, /withAiCall/);
+    } finally {
+      fx.cleanup();
+    }
+  });
+});
