@@ -65,6 +65,31 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
   return value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as { then?: unknown }).then === 'function';
 }
 
+/** Runs `fn` in `scope` and calls `end` once when it returns, throws, or its promise settles; the result is passed through. */
+function runUntilSettled<R>(scope: Scope, fn: () => R, end: (error?: unknown) => void): R {
+  let result: R;
+  try {
+    result = storage().run(scope, fn);
+  } catch (error) {
+    end(error);
+    throw error;
+  }
+  if (!isThenable(result)) {
+    end();
+    return result;
+  }
+  return Promise.resolve(result).then(
+    (value) => {
+      end();
+      return value;
+    },
+    (error: unknown) => {
+      end(error);
+      throw error;
+    },
+  ) as R;
+}
+
 /**
  * Records sessions and their timesteps, and sends what decorated calls record to its exporters.
  *
@@ -129,28 +154,7 @@ export class SessionTracer implements TraceSink {
       throw new AgentTraceError('E_SESSION', `agent-trace: session "${id}" is already open; use a new id for each session, or omit it to get a generated one.`);
     }
     const session = this.openSession(id, false, options.metadata);
-    const scope: Scope = { session, step: null, span: null };
-    let result: R;
-    try {
-      result = storage().run(scope, fn);
-    } catch (error) {
-      session.end(error);
-      throw error;
-    }
-    if (isThenable(result)) {
-      return Promise.resolve(result).then(
-        (value) => {
-          session.end();
-          return value;
-        },
-        (error: unknown) => {
-          session.end(error);
-          throw error;
-        },
-      ) as R;
-    }
-    session.end();
-    return result;
+    return runUntilSettled({ session, step: null, span: null }, fn, (error) => session.end(error));
   }
 
   /**
@@ -174,28 +178,7 @@ export class SessionTracer implements TraceSink {
     if (opts.turn !== undefined && !Number.isFinite(opts.turn)) throw new AgentTraceError('E_USAGE', 'agent-trace: timestep turn must be a number.');
     const metadata = opts.metadata === undefined ? undefined : snapshot(opts.metadata, getConfig().maxPayloadBytes);
     const step = scope.session.openTimestep(opts.turn ?? null, metadata, opts.id);
-    const inner: Scope = { session: scope.session, step, span: scope.span };
-    let result: R;
-    try {
-      result = storage().run(inner, fn);
-    } catch (error) {
-      step.end();
-      throw error;
-    }
-    if (isThenable(result)) {
-      return Promise.resolve(result).then(
-        (value) => {
-          step.end();
-          return value;
-        },
-        (error: unknown) => {
-          step.end();
-          throw error;
-        },
-      ) as R;
-    }
-    step.end();
-    return result;
+    return runUntilSettled({ session: scope.session, step, span: scope.span }, fn, () => step.end());
   }
 
   /** Records an event by hand in the current session and timestep (or an implicit session of its own). */

@@ -1,6 +1,9 @@
-import { toCaisFields } from '../genai/call-record.js';
+import { toCaisFields, type SentRequest } from '../genai/call-record.js';
+import { readSdkRequest } from '../genai/sdk-request.js';
+import { getConfig } from '../configure.js';
+import type { JsonValue } from '../model/events.js';
 import { readAiRequest, type AiRequest } from '../genai/request.js';
-import { readAiResponse, type AiResponse } from '../genai/response.js';
+import { readAiResponse, readDeferredAiResponse, type AiResponse } from '../genai/response.js';
 import { createStreamAggregator } from '../genai/streams.js';
 import { toEpochMs, now } from '../model/clock.js';
 import type { ActiveCall } from '../recorder/active-call.js';
@@ -37,6 +40,10 @@ export interface AiCallOptions extends CommonOptions {
 interface AiDetail {
   request: AiRequest | null;
   response: AiResponse | null;
+  /** What the SDK really sent, when the method built the request itself. */
+  sent: SentRequest | null;
+  /** The response comes from a deferred result (AI SDK `streamText`), not from the value returned. */
+  deferred: boolean;
   args: unknown[] | undefined;
   custom: AiCallExtract | null;
   /** Results and response ids already counted by descendant `@aiCall`s. */
@@ -57,13 +64,30 @@ function behaviour(options: AiCallOptions): CallBehaviour {
   const { extract, stateBefore, stateAfter } = options;
   return {
     start(call, self, args) {
-      const detail: AiDetail = { request: null, response: null, args: extract ? [...args] : undefined, custom: null, counted: undefined };
+      const detail: AiDetail = { request: null, response: null, sent: null, deferred: false, args: extract ? [...args] : undefined, custom: null, counted: undefined };
       call.detail = detail as unknown as Record<string, unknown>;
       detail.request = readAiRequest(args, self, hints);
       if (stateBefore) call.guard('stateBefore', () => (call.stateBefore = snapshot(stateBefore(self), 16384)));
     },
+    returned(call, result) {
+      const sent = readSdkRequest(result);
+      if (sent === null) return;
+      void sent.then((info) => {
+        if (info !== null) detailOf(call).sent = { ...info, body: snapshot(info.body, getConfig().maxPayloadBytes) as JsonValue | undefined };
+      });
+    },
+    deferred(call, result) {
+      const detail = detailOf(call);
+      const later = readDeferredAiResponse(result, detail.request);
+      if (later === null) return null;
+      detail.deferred = true;
+      return later.then((response) => {
+        detail.response = response;
+      });
+    },
     end(call, _self, result) {
       const detail = detailOf(call);
+      if (detail.deferred) return;
       detail.response = readAiResponse(result, detail.request);
       if (extract) call.guard('extract', () => (detail.custom = extract(detail.args ?? [], result) ?? null));
       // A wrapper returning what an inner @aiCall returned must not count the same usage twice.
@@ -81,18 +105,22 @@ function behaviour(options: AiCallOptions): CallBehaviour {
       if (stateAfter) call.guard('stateAfter', () => (call.stateAfter = snapshot(stateAfter(self), 16384)));
     },
     observeStream(call) {
-      const aggregator = createStreamAggregator(detailOf(call).request, toEpochMs(call.startMs));
       const detail = detailOf(call);
+      const aggregator = createStreamAggregator(detail.request, toEpochMs(call.startMs));
+      // A live view: read when the event is built, so a stream never consumed still says 0 chunks.
+      detail.response = aggregator.result();
+      let first = true;
       return {
         onChunk(chunk) {
-          aggregator.onChunk(chunk, toEpochMs(now()));
-          detail.response = aggregator.result();
+          // Only the first chunk's time is used (time to first chunk): one clock read per stream.
+          aggregator.onChunk(chunk, first ? toEpochMs(now()) : 0);
+          first = false;
         },
       };
     },
     fields(call) {
       const detail = detailOf(call);
-      const fields: Record<string, unknown> = { ...toCaisFields(detail.request, detail.response, { startedAt: toEpochMs(call.startMs), endedAt: toEpochMs(call.endMs) }, call.input as never) };
+      const fields: Record<string, unknown> = { ...toCaisFields(detail.request, detail.response, { startedAt: toEpochMs(call.startMs), endedAt: toEpochMs(call.endMs) }, call.input as never, detail.sent) };
       if (detail.custom) Object.assign(fields, detail.custom);
       if (call.usageInChild) {
         Object.assign(fields, { input_tokens: null, output_tokens: null, total_tokens: null, cost_usd: null, call_records: [] });

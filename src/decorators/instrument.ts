@@ -103,6 +103,8 @@ function run(call: ActiveCall, fn: Function, thisArg: unknown, args: unknown[]):
     call.complete('error', error);
     throw error;
   }
+  const returned = call.spec.behaviour.returned;
+  if (returned !== undefined) call.guard('returned', () => returned(call, result));
   return observe(call, result);
 }
 
@@ -122,8 +124,24 @@ function observe(call: ActiveCall, result: unknown): unknown {
   } catch (error) {
     reportDiagnostic('observe-failed', `could not follow the result of "${call.spec.name}"; recorded as returned.`, error);
   }
-  call.complete('ok', undefined, result);
-  return result;
+  return completeWith(call, result);
+}
+
+/** Completes the call with its value, or later when the kind says the value finishes later. */
+function completeWith(call: ActiveCall, value: unknown): unknown {
+  const deferred = call.spec.behaviour.deferred;
+  let later: Promise<void> | null = null;
+  if (deferred !== undefined) call.guard('deferred', () => (later = deferred(call, value)));
+  if (later === null) {
+    call.complete('ok', undefined, value);
+    return value;
+  }
+  call.session.track(call);
+  (later as Promise<void>).then(
+    () => call.complete('ok', undefined, undefined),
+    (error: unknown) => call.complete('error', error),
+  );
+  return value;
 }
 
 function settled(call: ActiveCall, value: unknown): unknown {
@@ -136,8 +154,7 @@ function settled(call: ActiveCall, value: unknown): unknown {
       reportDiagnostic('observe-failed', `could not observe the stream of "${call.spec.name}".`, error);
     }
   }
-  call.complete('ok', undefined, value);
-  return value;
+  return completeWith(call, value);
 }
 
 function observePromise(call: ActiveCall, promise: Promise<unknown>): unknown {

@@ -1,4 +1,4 @@
-import type { CallRecord, JsonValue } from '../model/events.js';
+import type { CaisEvent, CallRecord, JsonValue } from '../model/events.js';
 import { newId } from '../model/ids.js';
 import { isObject } from './fields.js';
 import { normaliseInputMessages, toCallMessages, toCallToolCalls, toJson } from './messages.js';
@@ -8,15 +8,7 @@ import { readAiRequest, type AiRequest } from './request.js';
 import type { AiResponse } from './response.js';
 
 /** The `cais` event fields that come from the LLM call itself. */
-export interface CaisFields {
-  model_name: string | null;
-  provider: string | null;
-  input_tokens: number | null;
-  output_tokens: number | null;
-  total_tokens: number | null;
-  cost_usd: number | null;
-  call_records: CallRecord[];
-}
+export type CaisFields = Pick<CaisEvent, 'model_name' | 'provider' | 'input_tokens' | 'output_tokens' | 'total_tokens' | 'cost_usd' | 'call_records'>;
 
 const REQUEST_KEYS = ['model', 'messages', 'contents', 'prompt', 'input'];
 

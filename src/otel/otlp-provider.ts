@@ -79,31 +79,22 @@ export function loadOtlpModulesSync(load: (id: string) => unknown): OtlpModules 
   return { sdk, exporter, resources };
 }
 
-/** Like `loadOtlpModulesSync`, with an asynchronous loader (dynamic `import`). */
+/** Like `loadOtlpModulesSync`, with an asynchronous loader (dynamic `import`): loads every candidate first, then decides the same way. */
 export async function loadOtlpModules(load: (id: string) => Promise<unknown>): Promise<OtlpModules> {
-  const protocol = requestedProtocol();
-  const sdk = (await load(SDK)) as SdkModule;
-  let exporter: SpanExporterClass | undefined;
-  const failures: unknown[] = [];
-  for (const candidate of exporterCandidates(protocol)) {
+  const ids = [SDK, ...exporterCandidates(requestedProtocol()).map((candidate) => candidate.id), RESOURCES];
+  const loaded = new Map<string, { module?: unknown; error?: unknown }>();
+  for (const id of ids) {
     try {
-      exporter = ((await load(candidate.id)) as Record<string, SpanExporterClass>)[candidate.name];
-      if (exporter !== undefined) {
-        reportFallback(protocol, candidate.id, failures[0]);
-        break;
-      }
+      loaded.set(id, { module: await load(id) });
     } catch (error) {
-      failures.push(error);
+      loaded.set(id, { error });
     }
   }
-  if (exporter === undefined) throw missingExporter(protocol, failures[0]);
-  let resources: ResourcesModule | undefined;
-  try {
-    resources = (await load(RESOURCES)) as ResourcesModule;
-  } catch {
-    resources = undefined;
-  }
-  return { sdk, exporter, resources };
+  return loadOtlpModulesSync((id) => {
+    const entry = loaded.get(id);
+    if (entry === undefined || 'error' in entry) throw entry?.error ?? new Error(`${id} was not loaded`);
+    return entry.module;
+  });
 }
 
 function reportFallback(protocol: string | undefined, used: string, failure: unknown): void {

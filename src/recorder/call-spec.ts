@@ -10,6 +10,10 @@ export interface StreamObserver {
 export interface CallBehaviour {
   /** At call start, before the user's function runs. */
   start?(call: ActiveCall, thisArg: unknown, args: readonly unknown[]): void;
+  /** Right after the user's function returns, before its result is followed (an SDK's APIPromise, say). */
+  returned?(call: ActiveCall, result: unknown): void;
+  /** A result that finishes later without being awaited or iterated (an AI SDK `streamText` result): the call completes when this settles. */
+  deferred?(call: ActiveCall, result: unknown): Promise<void> | null;
   /** When the call completes with a value (after a promise settles, not for streams). */
   end?(call: ActiveCall, thisArg: unknown, result: unknown): void;
   /** When the call ends in any way (ok, error, cancelled), e.g. to read state after the call. */

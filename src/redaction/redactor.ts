@@ -483,15 +483,22 @@ class Walk implements RedactionSession {
     return out;
   }
 
-  private copyProperty(out: Record<string, unknown>, source: object, key: string, depth: number, nodes: PathNode[] | null, path: string): void {
+  // A sensitive key masks its whole value (undefined: done); other keys come back with any entity in them masked.
+  private maskKey(out: Record<string, unknown>, key: string): string | undefined {
     const info = this.r.keyInfo(key);
     if (info === KEY_SENSITIVE) {
       bump(this.counts, 'SENSITIVE_KEY');
       out[key] = REDACTED;
-      return;
+      return undefined;
     }
-    const outKey = info === KEY_PLAIN ? key : info.key;
-    if (info !== KEY_PLAIN) this.r.countKeyMatches(info, this.counts);
+    if (info === KEY_PLAIN) return key;
+    this.r.countKeyMatches(info, this.counts);
+    return info.key;
+  }
+
+  private copyProperty(out: Record<string, unknown>, source: object, key: string, depth: number, nodes: PathNode[] | null, path: string): void {
+    const outKey = this.maskKey(out, key);
+    if (outKey === undefined) return;
     this.approxChars += outKey.length + 4;
     let child: unknown;
     try {
@@ -512,14 +519,8 @@ class Walk implements RedactionSession {
   }
 
   private copyKeyed(out: Record<string, unknown>, key: string, child: unknown, depth: number, nodes: PathNode[] | null, path: string): void {
-    const info = this.r.keyInfo(key);
-    if (info === KEY_SENSITIVE) {
-      bump(this.counts, 'SENSITIVE_KEY');
-      out[key] = REDACTED;
-      return;
-    }
-    const outKey = info === KEY_PLAIN ? key : info.key;
-    if (info !== KEY_PLAIN) this.r.countKeyMatches(info, this.counts);
+    const outKey = this.maskKey(out, key);
+    if (outKey === undefined) return;
     const childPath = this.hook === undefined ? '' : joinPath(path, outKey);
     if (nodes === null) this.assign(out, outKey, child, depth + 1, null, childPath);
     else this.assignMatched(out, outKey, key, child, depth + 1, nodes, childPath);

@@ -93,7 +93,6 @@ describe('ai-call-capture', () => {
 
   it(
     'records the request a method builds itself (model, params, messages from the SDK call)',
-    { todo: 'needs the core to pass readSdkRequest() of the returned APIPromise to toCaisFields (see the genai report)' },
     async () => {
       const agent = new Agent(client);
       const { events } = await traced(() => agent.think('Capital of France?'));
@@ -304,7 +303,6 @@ describe('ai-call-capture', () => {
 
   it(
     'completes an AI SDK streamText call when its consumer has read the stream',
-    { todo: 'needs the core to complete deferred results with readDeferredAiResponse() (see the genai report)' },
     async () => {
       const provider = createOpenAI({ apiKey: 'test-key', baseURL: `${server.url}/v1` });
       class Streamer {
