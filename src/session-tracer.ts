@@ -5,6 +5,7 @@ import { currentScope, storage } from './context/storage.js';
 import { reportDiagnostic } from './diagnostics.js';
 import { AgentTraceError } from './errors.js';
 import { defaultExporters } from './export/default-exporters.js';
+import { installExitFlush } from './export/exit-flush.js';
 import { DEFAULT_PIPELINE_OPTIONS, ExportPipeline, type PipelineOptions } from './export/export-pipeline.js';
 import type { TraceExporter } from './export/exporter.js';
 import { now } from './model/clock.js';
@@ -300,17 +301,4 @@ export function implicitTracer(): SessionTracer | undefined {
     reportDiagnostic('implicit-session-failed', 'could not create the default tracer; calls outside sessions run unrecorded.', error);
     return undefined;
   }
-}
-
-let exitFlushInstalled = false;
-
-function installExitFlush(): void {
-  if (exitFlushInstalled) return;
-  exitFlushInstalled = true;
-  // beforeExit fires again after our flush's work; flush only while something is pending.
-  process.on('beforeExit', () => {
-    const tracers = runtime.tracers as SessionTracer[];
-    const busy = tracers.filter((tracer) => tracer.hasPending);
-    if (busy.length > 0) void Promise.all(busy.map((tracer) => tracer.flush()));
-  });
 }
