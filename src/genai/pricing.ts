@@ -39,6 +39,7 @@ export function registerModelPrice(modelId: string, price: ModelPriceInput): voi
       );
     }
   }
+  lookups.clear();
   registered.set(modelId.trim().toLowerCase(), {
     ...price,
     source: price.source ?? 'registerModelPrice',
@@ -54,6 +55,7 @@ export function registerModelPrice(modelId: string, price: ModelPriceInput): voi
  * unregisterModelPrice('ft:gpt-4o-mini:acme');
  */
 export function unregisterModelPrice(modelId: string): void {
+  lookups.clear();
   registered.delete(modelId.trim().toLowerCase());
 }
 
@@ -121,6 +123,19 @@ function stripSuffix(id: string): string {
  * findModelPrice('claude-3-5-sonnet-20241022')?.model; // 'claude-3-5-sonnet'
  */
 export function findModelPrice(modelId: string): PriceMatch | null {
+  // Every event of a model asks again: remember the answer (cleared when prices are registered).
+  let match = lookups.get(modelId);
+  if (match === undefined) {
+    match = lookUp(modelId);
+    if (lookups.size >= 1024) lookups.clear();
+    lookups.set(modelId, match);
+  }
+  return match;
+}
+
+const lookups = new Map<string, PriceMatch | null>();
+
+function lookUp(modelId: string): PriceMatch | null {
   for (const id of candidateModelIds(modelId)) {
     const own = registered.get(id);
     if (own !== undefined) return { model: id, price: own, origin: 'registered' };

@@ -63,6 +63,11 @@ function copy(value: unknown, depth: number, ancestors: object[], budget: Budget
   budget.left -= 2;
 
   if (Array.isArray(object)) return copyArray(object, depth, ancestors, budget);
+  // Most of what agents pass around is plain data: skip the class checks for it.
+  const proto = Object.getPrototypeOf(object) as unknown;
+  if ((proto === Object.prototype || proto === null) && typeof (object as { toJSON?: unknown }).toJSON !== 'function') {
+    return copyObject(object, depth, ancestors, budget);
+  }
   if (object instanceof Date) return Number.isNaN(object.getTime()) ? 'Invalid Date' : object.toISOString();
   if (object instanceof Error) return copyError(object, depth, ancestors, budget);
   if (types.isPromise(object)) return '[Promise]';

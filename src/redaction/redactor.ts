@@ -55,6 +55,9 @@ const CIRCULAR = '[CIRCULAR]';
 const UNREADABLE = '[UNREADABLE]';
 // Detectors read a little past the byte limit so that a secret cut by truncation is still seen whole.
 const SCAN_MARGIN = 4096;
+// Masked strings remembered per redactor: bounded in count and length (at most 4,096 x 8 KiB).
+const STRING_CACHE_SIZE = 4096;
+const STRING_CACHE_MAX_LENGTH = 8192;
 
 const KEY_PLAIN = 0;
 const KEY_SENSITIVE = 1;
@@ -99,6 +102,7 @@ export class Redactor {
   private readonly hashKey: string | null;
   private readonly keyCache = new Map<string, KeyInfo>();
   private readonly hashCache = new Map<string, string>();
+  private readonly stringCache = new Map<string, { masked: string; counts: RedactionCounts | null }>();
 
   constructor(options: RedactorOptions = {}) {
     if (options === null || typeof options !== 'object') fail('options', 'pass an object such as { maskPii: true }');
@@ -207,6 +211,20 @@ export class Redactor {
 
   /** @internal */
   maskString(text: string, counts: RedactionCounts): string {
+    // Agents send the same strings again and again (system prompts, the growing history): scan each once.
+    if (text.length < 6 || text.length > STRING_CACHE_MAX_LENGTH) return this.maskUncached(text, counts);
+    let cached = this.stringCache.get(text);
+    if (cached === undefined) {
+      const found: RedactionCounts = {};
+      cached = { masked: this.maskUncached(text, found), counts: Object.keys(found).length === 0 ? null : found };
+      if (this.stringCache.size >= STRING_CACHE_SIZE) this.stringCache.clear();
+      this.stringCache.set(text, cached);
+    }
+    if (cached.counts !== null) for (const [kind, n] of Object.entries(cached.counts)) bump(counts, kind, n ?? 0);
+    return cached.masked;
+  }
+
+  private maskUncached(text: string, counts: RedactionCounts): string {
     const max = this.maxPayloadBytes;
     let masked = text;
     if (this.scanner !== null && text.length >= 6) {
