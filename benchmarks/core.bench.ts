@@ -3,7 +3,7 @@
  * undecorated baseline and to OpenTelemetry's own `startActiveSpan` in the same process and run.
  * Run by `run.ts` in a child process (`node --expose-gc build/benchmarks/core.bench.js`).
  */
-import { configure, InMemoryExporter, SessionTracer } from '../src/index.js';
+import { bindContext, configure, InMemoryExporter, SessionTracer } from '../src/index.js';
 import { CountingExporter } from './support/counting-exporter.js';
 import { Plain, PlainNested, Traced, TracedNested } from './support/core-subjects.js';
 import { emitResult, isEntry, progress } from './support/child.js';
@@ -95,10 +95,18 @@ export async function runCoreBench(options: { rounds?: number; minCpuTimeMs?: nu
   const t = otel.tracer;
 
   const off = { setup: () => void configure({ enabled: false }), teardown: () => void configure({ enabled: true }) };
+  // A session that sampling left out: calls bound to its context, against the same binding around the plain method.
+  const sampledOutTracer = new SessionTracer({ exporters: [counting], sample: 'never' });
+  const [inSampledOut, plainInSampledOut] = sampledOutTracer.session('sampled-out', () => [
+    bindContext((x: number) => traced.syncOp(x)),
+    bindContext((x: number) => plain.syncOp(x)),
+  ]);
   const cases: MicroCase[] = [
     { id: 'baseline-sync', label: 'undecorated sync method', fn: (x) => plain.syncOp(x) },
     { id: 'runtime-off-sync', label: 'decorated sync, switched off at run time', fn: (x) => traced.syncOp(x), ...off },
     { id: 'enabled-sync', label: 'enabled sync method (@runtimeOperation)', fn: (x) => traced.syncOp(x) },
+    { id: 'baseline-sampled-out', label: 'undecorated sync method, in a sampled-out session', fn: (x) => plainInSampledOut(x) },
+    { id: 'sampled-out-sync', label: 'decorated sync, in a session sampling left out', fn: (x) => inSampledOut(x) },
     { id: 'otel-sync', label: 'OpenTelemetry startActiveSpan, sync', fn: (x) => t.startActiveSpan('syncOp', (span) => { const r = plain.syncOp(x); span.end(); return r; }) },
     { id: 'baseline-step', label: 'undecorated environment step (gym result)', fn: (x) => plain.step(x) },
     { id: 'enabled-step', label: 'enabled @environmentStep (gym result)', fn: (x) => traced.step(x) },
@@ -142,6 +150,7 @@ export async function runCoreBench(options: { rounds?: number; minCpuTimeMs?: nu
   const relations: Record<string, Relation> = {
     'runtime-off-sync': { baseline: 'baseline-sync' },
     'runtime-off-async': { baseline: 'baseline-async' },
+    'sampled-out-sync': { baseline: 'baseline-sampled-out' },
     'enabled-sync': { baseline: 'baseline-sync', peer: 'otel-sync', peerBaseline: 'baseline-sync' },
     'otel-sync': { baseline: 'baseline-sync' },
     'enabled-step': { baseline: 'baseline-step', peer: 'otel-sync', peerBaseline: 'baseline-sync' },

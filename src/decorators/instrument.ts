@@ -340,7 +340,9 @@ function observeIterator(call: ActiveCall, iterator: AsyncIterator<unknown>): As
     throw error;
   };
   const wrapper: AsyncIterator<unknown> & AsyncIterable<unknown> = {
-    next: (...args: [] | [unknown]) => iterator.next(...args).then(onItem, onError),
+    next(...args: [] | [unknown]) {
+      return (args.length === 0 ? iterator.next() : iterator.next(args[0])).then(onItem, onError);
+    },
     [Symbol.asyncIterator]() {
       return this;
     },
