@@ -33,6 +33,7 @@ export { HttpExporter, type HttpExporterOptions, type HttpExporterEvent, type Ht
 export { formatSessionTree, sessionTotals, type TreeOptions, type SessionTotals } from './export/session-tree.js';
 export { assembleSessions } from './model/assemble-sessions.js';
 
+export { registerModelPrice, unregisterModelPrice, findModelPrice, type ModelPriceInput } from './genai/pricing.js';
 export { redacted, isRedacted, type Redacted } from './redaction/redacted.js';
 export { Redactor, type RedactorOptions, type RedactionReport } from './redaction/redactor.js';
 export { redactRecords } from './redaction/redact-records.js';
