@@ -118,17 +118,27 @@ function behaviour(options: AiCallOptions): CallBehaviour {
         },
       };
     },
-    fields(call) {
+    addFields(call, event) {
       const detail = detailOf(call);
-      const fields: Record<string, unknown> = { ...toCaisFields(detail.request, detail.response, { startedAt: toEpochMs(call.startMs), endedAt: toEpochMs(call.endMs) }, call.input as never, detail.sent) };
-      if (detail.custom) Object.assign(fields, detail.custom);
+      const cais = toCaisFields(detail.request, detail.response, { startedAt: toEpochMs(call.startMs), endedAt: toEpochMs(call.endMs) }, call.input as never, detail.sent);
+      event.model_name = cais.model_name;
+      event.provider = cais.provider;
+      event.input_tokens = cais.input_tokens;
+      event.output_tokens = cais.output_tokens;
+      event.total_tokens = cais.total_tokens;
+      event.cost_usd = cais.cost_usd;
+      event.call_records = cais.call_records;
+      if (detail.custom) Object.assign(event, detail.custom);
       if (call.usageInChild) {
-        Object.assign(fields, { input_tokens: null, output_tokens: null, total_tokens: null, cost_usd: null, call_records: [] });
+        event.input_tokens = null;
+        event.output_tokens = null;
+        event.total_tokens = null;
+        event.cost_usd = null;
+        event.call_records = [];
       }
-      fields.latency_ms = Math.round((call.endMs - call.startMs) * 1000) / 1000;
-      fields.system_state_before = call.stateBefore;
-      fields.system_state_after = call.stateAfter;
-      return fields;
+      event.latency_ms = Math.round((call.endMs - call.startMs) * 1000) / 1000;
+      event.system_state_before = call.stateBefore;
+      event.system_state_after = call.stateAfter;
     },
   };
 }

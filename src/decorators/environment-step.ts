@@ -71,15 +71,13 @@ function behaviour(options: EnvironmentStepOptions): CallBehaviour {
     finally: stateAfter === undefined ? undefined : (call, self) => {
       call.stateAfter = capture(stateAfter(self));
     },
-    fields: (call: ActiveCall) => {
+    addFields(call: ActiveCall, event: Record<string, unknown>) {
       const facts = call.detail as StepFacts | undefined;
-      return {
-        reward: facts?.reward ?? null,
-        terminated: facts?.terminated ?? null,
-        truncated: facts?.truncated ?? null,
-        system_state_before: call.stateBefore,
-        system_state_after: call.stateAfter,
-      };
+      event.reward = facts?.reward ?? null;
+      event.terminated = facts?.terminated ?? null;
+      event.truncated = facts?.truncated ?? null;
+      event.system_state_before = call.stateBefore;
+      event.system_state_after = call.stateAfter;
     },
   };
 }

@@ -22,9 +22,9 @@ function behaviour(options: RuntimeOperationOptions): CallBehaviour {
         : (call, _self, args) => {
             call.detail = { actions: snapshot(actions([...args]), getConfig().maxPayloadBytes) };
           },
-    fields: (call) => {
+    addFields(call, event) {
       const recorded = call.detail?.actions;
-      return { actions: Array.isArray(recorded) ? recorded : recorded === undefined ? [] : [recorded] };
+      event.actions = Array.isArray(recorded) ? recorded : recorded === undefined ? [] : [recorded];
     },
   };
 }

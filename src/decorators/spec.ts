@@ -1,5 +1,6 @@
 import type { EventType } from '../model/events.js';
 import type { CallBehaviour, CallSpec } from '../recorder/call-spec.js';
+import { snapshot } from '../recorder/snapshot.js';
 import type { CommonOptions } from './options.js';
 
 /** Builds the spec of a decorated member from the decorator's options. */
@@ -10,7 +11,8 @@ export function makeSpec(kind: EventType, memberName: string, options: CommonOpt
     systemId: options.systemId,
     captureInput: options.captureInput ?? true,
     captureOutput: options.captureOutput ?? true,
-    metadata: options.metadata,
+    // A copy as plain data: the batch side may treat it as its own.
+    metadata: options.metadata === undefined ? undefined : (snapshot(options.metadata, 16_384) as Record<string, unknown>),
     autoTimestep,
     behaviour,
     options: Object.freeze({ ...options }),

@@ -22,7 +22,11 @@ function validate(options: unknown): TraceSpanOptions {
 }
 
 function behaviour(kind: SpanKind): CallBehaviour {
-  return { fields: () => ({ span_kind: kind }) };
+  return {
+    addFields(_call, event) {
+      event.span_kind = kind;
+    },
+  };
 }
 
 const spanSpec = (member: string, options: TraceSpanOptions) => makeSpec('span', member, options as TraceSpanOptions & Record<string, unknown>, behaviour(options.kind ?? 'other'));

@@ -4,7 +4,7 @@ import type { TraceEvent } from '../model/events.js';
 import type { ActiveCall } from '../recorder/active-call.js';
 import type { PendingItem } from '../recorder/pending.js';
 import { toRecords } from '../recorder/to-records.js';
-import { redactRecords } from '../redaction/redact-records.js';
+import { redactOwnRecords } from '../redaction/redact-records.js';
 import type { Redactor } from '../redaction/redactor.js';
 import { BatchProcessor, type BatchOptions } from './batch-processor.js';
 import type { TraceExporter } from './exporter.js';
@@ -125,7 +125,7 @@ export class ExportPipeline {
   private async drainSlice(items: PendingItem[]): Promise<void> {
     let records: TraceRecord[];
     try {
-      records = await redactRecords(toRecords(items, this.maxPayloadBytes()), this.redactor);
+      records = await redactOwnRecords(toRecords(items, this.maxPayloadBytes()), this.redactor);
     } catch (error) {
       // Fail closed: nothing unmasked leaves the process.
       reportDiagnostic('serialize-failed', `a batch of ${items.length} items could not be serialised or masked and was dropped.`, error);

@@ -1,4 +1,5 @@
 import type { CaisEvent, CallRecord, JsonValue } from '../model/events.js';
+import { epochToIso } from '../model/clock.js';
 import { newId } from '../model/ids.js';
 import { isObject } from './fields.js';
 import { normaliseInputMessages, toCallMessages, toCallToolCalls, toJson } from './messages.js';
@@ -106,8 +107,8 @@ function build(
     api_type: response?.api ?? apiOfRequest(request),
     provider,
     model_name: model,
-    started_at: new Date(timing.startedAt).toISOString(),
-    completed_at: Number.isFinite(timing.endedAt) ? new Date(timing.endedAt).toISOString() : null,
+    started_at: epochToIso(timing.startedAt),
+    completed_at: Number.isFinite(timing.endedAt) ? epochToIso(timing.endedAt) : null,
     latency_ms: Number.isFinite(timing.endedAt) ? Math.max(0, timing.endedAt - timing.startedAt) : null,
     request_params: requestParams,
     input_messages: normaliseInputMessages(body),

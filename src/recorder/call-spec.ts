@@ -20,8 +20,8 @@ export interface CallBehaviour {
   finally?(call: ActiveCall, thisArg: unknown): void;
   /** Returned async iterables are observed as consumed when this is set (LLM streams). */
   observeStream?(call: ActiveCall): StreamObserver;
-  /** Batch side: the kind's own event fields. */
-  fields(call: ActiveCall): Record<string, unknown>;
+  /** Batch side: writes the kind's own fields onto the event being built (named stores keep it a fast object). */
+  addFields(call: ActiveCall, event: Record<string, unknown>): void;
 }
 
 /** Everything a decorated function needs to record a call, fixed when it is decorated. */

@@ -61,7 +61,7 @@ function systemIdOf(call: ActiveCall): string {
 function callToEvent(call: ActiveCall): TraceEvent {
   const metadata: Record<string, JsonValue> = {};
   if (call.spec.metadata !== undefined) Object.assign(metadata, call.spec.metadata);
-  const event = {
+  const event: Record<string, unknown> = {
     schema_version: SCHEMA_VERSION,
     event_type: call.spec.kind,
     event_id: call.spanId,
@@ -79,9 +79,9 @@ function callToEvent(call: ActiveCall): TraceEvent {
     input: call.input as JsonValue | undefined,
     output: call.output as JsonValue | undefined,
     metadata,
-    ...call.spec.behaviour.fields(call),
   };
-  return event as TraceEvent;
+  call.spec.behaviour.addFields(call, event);
+  return event as unknown as TraceEvent;
 }
 
 const EVENT_DEFAULTS: Record<string, Record<string, unknown>> = {

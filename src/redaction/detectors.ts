@@ -28,15 +28,22 @@ export interface DetectorOptions {
 const PRIORITY: Readonly<Record<DetectorName, number>> = Object.fromEntries(DETECTOR_NAMES.map((n, i) => [n, i])) as Record<DetectorName, number>;
 const EMPTY: EntityMatch[] = [];
 
-// Where a secret can start. `indexOf` of a literal whose first character is rare runs near memchr
-// speed, far below a regex with alternatives, so the anchors avoid common letters ('k-' for 'sk-',
-// 'yJ' for 'eyJ'); the offset moves from the anchor to the secret's first character.
-const SECRET_LITERALS: ReadonlyArray<readonly [string, number]> = [
-  ['k-', -1], ['k_', -1], ['whsec_', 0],
-  ['AKIA', 0], ['ASIA', 0], ['ABIA', 0], ['ACCA', 0], ['AGPA', 0], ['AIDA', 0], ['AIPA', 0], ['ANPA', 0], ['ANVA', 0], ['AROA', 0], ['APKA', 0],
-  ['AIza', 0], ['gh', 0], ['github_pat_', 0], ['xox', 0], ['xapp-', 0], ['/services/', -15], ['yJ', -1], ['-----BEGIN', 0],
-  ['Bearer', 0], ['bearer', 0], ['BEARER', 0], ['Basic', 0], ['basic', 0], ['BASIC', 0],
-];
+// Where a secret can start. Each literal is searched for by its anchor, its part from `anchorAt`
+// on, picked so that the anchor's first character is rare in text: `indexOf` then runs near memchr
+// speed ('J' for 'yJ', 'BEGIN' for '-----BEGIN'), far below a regex with alternatives. `offset`
+// moves from the literal to the secret's first character. 'A' stands for the eleven AWS prefixes
+// and Google's 'AIza': inside one such key no other can start, so one pass finds them all.
+interface SecretLiteral {
+  literal: string;
+  anchor: string;
+  anchorAt: number;
+  offset: number;
+}
+const SECRET_LITERALS: readonly SecretLiteral[] = ([
+  ['k-', -1, 0], ['k_', -1, 1], ['whsec_', 0, 5], ['A', 0, 0], ['gh', 0, 0], ['github_pat_', 0, 6], ['xox', 0, 0], ['xapp-', 0, 0],
+  ['/services/', -15, 0], ['yJ', -1, 1], ['-----BEGIN', 0, 5],
+  ['Bearer', 0, 0], ['bearer', 0, 0], ['BEARER', 0, 0], ['Basic', 0, 0], ['basic', 0, 0], ['BASIC', 0, 0],
+] as const).map(([literal, offset, anchorAt]) => ({ literal, anchor: literal.slice(anchorAt), anchorAt, offset }));
 const SECRET_GATE = /k[-_]|whsec_|A(?:KIA|SIA|BIA|CCA|GPA|IDA|IPA|NPA|NVA|ROA|PKA|Iza)|gh|github_pat_|xox|xapp-|\/services\/|yJ|-----BEGIN|[Bb]earer|BEARER|[Bb]asic|BASIC/;
 const ANTHROPIC = /sk-ant-[a-z0-9]{2,12}-[A-Za-z0-9_-]{20,}/y;
 const OPENAI = /sk-(?:(?:proj|svcacct|admin|None)-)?[A-Za-z0-9_-]{20,}/y;
@@ -49,8 +56,8 @@ const JWT = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/y;
 const PEM_BEGIN = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY( BLOCK)?-----/y;
 const BEARER = /(?:[Bb]earer|BEARER)[ \t]+([A-Za-z0-9\-._~+/]{12,}=*)/y;
 const BASIC = /(?:[Bb]asic|BASIC)[ \t]+([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/y;
-const DIGIT_RUN = /\+?\(?\d[\d ().-]{5,}\d/g;
-const IBAN_START = /[A-Z]{2}\d{2}/g;
+// Digit runs (cards, SSNs, phones, IPv4) and IBAN starts share one pass over the text.
+const NUMBER_START = /\+?\(?\d[\d ().-]{5,}\d|[A-Z]{2}\d{2}/g;
 const IPV4_SHAPE = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 const SSN_SHAPE = /^(\d{3})([- ])(\d{2})\2(\d{4})$/;
 const CARD_SHAPE = /^\d[\d -]*\d$/;
@@ -99,11 +106,11 @@ export class TextScanner {
     const out: EntityMatch[] = [];
     const on = this.on;
     if (this.anySecret) this.scanSecrets(text, out);
-    if ((on.email || on.urlCredentials) && text.indexOf('@') !== -1) this.scanAt(text, out);
+    const at = on.email || on.urlCredentials ? text.indexOf('@') : -1;
+    if (at !== -1) this.scanAt(text, at, out);
     if ((on.ip || on.credentialAssignment) && text.indexOf(':') !== -1) this.scanColons(text, out);
     if (on.credentialAssignment && text.indexOf('=') !== -1) this.scanEquals(text, out);
-    if (this.anyDigit) this.scanDigits(text, out);
-    if (on.iban) this.scanIban(text, out);
+    if (this.anyDigit || on.iban) this.scanNumbers(text, out);
     return out.length > 1 ? resolveOverlaps(out) : out;
   }
 
@@ -112,13 +119,19 @@ export class TextScanner {
   }
 
   private scanSecrets(text: string, out: EntityMatch[]): void {
-    // On short strings one regex test beats thirty indexOf calls.
+    // On short strings one regex test beats a score of indexOf calls.
     if (text.length < 512 && !SECRET_GATE.test(text)) return;
-    for (const [literal, offset] of SECRET_LITERALS) {
-      let p = text.indexOf(literal);
-      while (p !== -1) {
-        const end = this.secretAt(text, p + offset, out);
-        p = text.indexOf(literal, end > p ? end : p + 1);
+    for (const { literal, anchor, anchorAt, offset } of SECRET_LITERALS) {
+      let q = text.indexOf(anchor);
+      while (q !== -1) {
+        const p = q - anchorAt;
+        let next = q + 1;
+        if (p >= 0 && (anchorAt === 0 || text.startsWith(literal, p))) {
+          const end = this.secretAt(text, p + offset, out);
+          // The search goes on after the secret, as it would for the whole literal.
+          if (end > p) next = end + anchorAt;
+        }
+        q = text.indexOf(anchor, next);
       }
     }
   }
@@ -145,7 +158,7 @@ export class TextScanner {
     } else if (c === 65 /* A */) {
       if (text.charCodeAt(i + 1) === 73 && text.charCodeAt(i + 2) === 122) {
         if (on.googleApiKey) [end, detector] = [stickyEnd(GOOGLE, text, i), 'googleApiKey'];
-      } else if (on.awsAccessKey) {
+      } else if (on.awsAccessKey && text.charCodeAt(i + 3) === 65 /* every AWS prefix ends in A */) {
         [end, detector] = [stickyEnd(AWS, text, i), 'awsAccessKey'];
       }
     } else if (c === 103 /* g */) {
@@ -178,28 +191,25 @@ export class TextScanner {
     return end;
   }
 
-  private scanAt(text: string, out: EntityMatch[]): void {
+  private scanAt(text: string, at: number, out: EntityMatch[]): void {
     const len = text.length;
-    let at = text.indexOf('@');
     while (at !== -1) {
-      let s = at;
+      // The local part of an email is also where the user info of a URL ends.
+      let l = at;
+      while (l > 0 && isLocalChar(text.charCodeAt(l - 1))) l--;
+      let s = l;
       while (s > 0 && !isUserinfoStop(text.charCodeAt(s - 1))) s--;
       if (s >= 3 && text.charCodeAt(s - 1) === 47 && text.charCodeAt(s - 2) === 47 && text.charCodeAt(s - 3) === 58) {
         const colon = text.indexOf(':', s);
         if (this.on.urlCredentials && colon !== -1 && colon < at - 1 && colon > s) this.push(out, 'urlCredentials', s, at);
-        at = text.indexOf('@', at + 1);
-        continue;
-      }
-      if (this.on.email) {
-        let l = at;
-        while (l > 0 && isLocalChar(text.charCodeAt(l - 1))) l--;
+      } else if (this.on.email) {
         while (l < at && text.charCodeAt(l) === 46) l++;
         let r = at + 1;
         while (r < len && isDomainChar(text.charCodeAt(r))) r++;
         while (r > at + 1 && (text.charCodeAt(r - 1) === 46 || text.charCodeAt(r - 1) === 45)) r--;
-        if (l < at && r > at + 3 && text.charCodeAt(at - 1) !== 46 && !isWordChar(text.charCodeAt(r))) {
-          const domain = text.slice(at + 1, r);
-          if (text.slice(l, at).indexOf('..') === -1 && emailDomainValid(domain)) this.push(out, 'email', l, r);
+        if (l < at && r > at + 3 && text.charCodeAt(at - 1) !== 46 && !isWordChar(text.charCodeAt(r))
+          && !hasDoubleDot(text, l, at) && emailDomainValid(text.slice(at + 1, r))) {
+          this.push(out, 'email', l, r);
         }
       }
       at = text.indexOf('@', at + 1);
@@ -250,15 +260,15 @@ export class TextScanner {
       if (z > e + 1) e = z;
     }
     if (isWordChar(text.charCodeAt(s - 1)) || isWordChar(text.charCodeAt(e))) return -1;
-    const candidate = text.slice(s, e);
+    // Most colons between hex digits are times and ratios: count before building the candidate.
     let colons = 0;
     let digit = false;
-    for (let i = 0; i < candidate.length; i++) {
-      const c = candidate.charCodeAt(i);
+    for (let i = s; i < e; i++) {
+      const c = text.charCodeAt(i);
       if (c === 58) colons++;
-      else if (c >= 48 && c <= 57) digit = true;
+      else if (isDigit(c)) digit = true;
     }
-    if (colons < 2 || !digit || !ipv6Valid(candidate)) return -1;
+    if (colons < 2 || !digit || !ipv6Valid(text.slice(s, e))) return -1;
     this.push(out, 'ip', s, e);
     return e;
   }
@@ -269,23 +279,26 @@ export class TextScanner {
     while (e > 0 && text.charCodeAt(e - 1) === 32) e--;
     const q = text.charCodeAt(e - 1);
     if (q === 34 || q === 39) e--;
-    let b = e;
-    while (b > 0 && e - b <= 40 && isKeyChar(text.charCodeAt(b - 1))) b--;
-    if (e - b < 2 || e - b > 40) return -1;
     // Most keys in text are not secret names: compare their last three letters first, without allocating.
     let c3 = 0;
     let c2 = 0;
     let c1 = 0;
-    for (let k = e - 1, seen = 0; k >= b && seen < 3; k--) {
+    for (let k = e - 1, seen = 0; k >= 0 && seen < 3; k--) {
       let c = text.charCodeAt(k);
-      if (!isAlnum(c)) continue;
-      if (c >= 65 && c <= 90) c += 32;
+      if (!isAlnum(c)) {
+        if (isKeyChar(c)) continue;
+        break;
+      }
+      if (c <= 90 && c >= 65) c += 32;
       if (seen === 0) c3 = c;
       else if (seen === 1) c2 = c;
       else c1 = c;
       seen++;
     }
     if (!this.keyEndings.has(trigram(c1, c2, c3))) return -1;
+    let b = e;
+    while (b > 0 && e - b <= 40 && isKeyChar(text.charCodeAt(b - 1))) b--;
+    if (e - b < 2 || e - b > 40) return -1;
     const rawKey = text.slice(b, e);
     let sensitive = this.keyCache.get(rawKey);
     if (sensitive === undefined) {
@@ -325,21 +338,35 @@ export class TextScanner {
     return end;
   }
 
-  private scanDigits(text: string, out: EntityMatch[]): void {
-    DIGIT_RUN.lastIndex = 0;
+  private scanNumbers(text: string, out: EntityMatch[]): void {
+    const re = NUMBER_START;
+    re.lastIndex = 0;
+    let ibanFrom = 0;
     let m: RegExpExecArray | null;
-    while ((m = DIGIT_RUN.exec(text)) !== null) {
-      const run = m[0];
-      if (run.length < 7) continue;
+    while ((m = re.exec(text)) !== null) {
       const start = m.index;
-      const end = start + run.length;
-      if (gluedBefore(text, start) || gluedAfter(text, end)) continue;
-      this.classifyRun(text, run, start, out);
+      const c = text.charCodeAt(start);
+      if (c >= 65 && c <= 90) {
+        // A digit run may start at the check digits (it is glued to the letters, so it is skipped there).
+        re.lastIndex = start + 2;
+        if (this.on.iban && start >= ibanFrom) {
+          const end = this.ibanAt(text, start, out);
+          if (end !== -1) ibanFrom = end;
+        }
+        continue;
+      }
+      const end = start + m[0].length;
+      if (!this.anyDigit || gluedBefore(text, start) || gluedAfter(text, end)) continue;
+      this.classifyRun(text, m[0], start, out);
     }
   }
 
   // A run may hold several values separated by spaces ("415 555 2671 on 2024 05 12"): try windows of groups, longest first.
   private classifyRun(text: string, run: string, offset: number, out: EntityMatch[]): void {
+    if (run.indexOf(' ') === -1) {
+      this.classifyWindow(text, run, offset, 0, run.length, out);
+      return;
+    }
     const starts: number[] = [0];
     const ends: number[] = [];
     for (let i = 1; i < run.length; i++) {
@@ -352,16 +379,7 @@ export class TextScanner {
     while (i < groups) {
       let matched = -1;
       for (let j = Math.min(groups - 1, i + 7); j >= i; j--) {
-        let ws = starts[i]!;
-        let we = ends[j]!;
-        // Trailing/leading punctuation of a group is not part of the value.
-        while (we > ws && !isDigit(run.charCodeAt(we - 1)) && run.charCodeAt(we - 1) !== 41) we--;
-        if (we - ws < 7) continue;
-        const absStart = offset + ws;
-        const detector = this.classify(text, run.slice(ws, we), absStart);
-        if (detector !== null) {
-          if (run.charCodeAt(ws) === 40 && (detector !== 'phone' || run.indexOf(')', ws) === -1 || run.indexOf(')', ws) >= we)) ws++;
-          this.push(out, detector, offset + ws, offset + we);
+        if (this.classifyWindow(text, run, offset, starts[i]!, ends[j]!, out)) {
           matched = j;
           break;
         }
@@ -370,61 +388,63 @@ export class TextScanner {
     }
   }
 
+  // Classifies `run.slice(ws, we)` and reports it when it is a value; returns whether it was.
+  private classifyWindow(text: string, run: string, offset: number, ws: number, we: number, out: EntityMatch[]): boolean {
+    // Trailing/leading punctuation of a group is not part of the value.
+    while (we > ws && !isDigit(run.charCodeAt(we - 1)) && run.charCodeAt(we - 1) !== 41) we--;
+    if (we - ws < 7) return false;
+    const detector = this.classify(text, run.slice(ws, we), offset + ws);
+    if (detector === null) return false;
+    if (run.charCodeAt(ws) === 40 && (detector !== 'phone' || run.indexOf(')', ws) === -1 || run.indexOf(')', ws) >= we)) ws++;
+    this.push(out, detector, offset + ws, offset + we);
+    return true;
+  }
+
   private classify(text: string, value: string, absStart: number): DetectorName | null {
     const on = this.on;
     const before = text.slice(Math.max(0, absStart - 40), absStart);
     if (on.ip && value.length <= 15 && IPV4_SHAPE.test(value)) {
       return ipv4Valid(value) && !VERSION_CONTEXT.test(before) ? 'ip' : null;
     }
-    let digits = '';
-    for (let i = 0; i < value.length; i++) {
-      const c = value.charCodeAt(i);
-      if (c >= 48 && c <= 57) digits += value[i];
-    }
-    const n = digits.length;
+    const n = countDigits(value);
     if (on.ssn && n === 9) {
       const s = SSN_SHAPE.exec(value);
       if (s !== null) {
         if (ssnValid(s[1]!, s[3]!, s[4]!)) return 'ssn';
-      } else if (value.length === 9 && SSN_CONTEXT.test(before) && ssnValid(digits.slice(0, 3), digits.slice(3, 5), digits.slice(5))) {
+      } else if (value.length === 9 && SSN_CONTEXT.test(before) && ssnValid(value.slice(0, 3), value.slice(3, 5), value.slice(5))) {
         return 'ssn';
       }
     }
-    if (on.card && n >= 13 && n <= 19 && CARD_SHAPE.test(value) && cardPrefixValid(digits) && luhnValid(digits)) {
-      if (value.length !== n || !ID_CONTEXT.test(before)) return 'card';
+    if (on.card && n >= 13 && n <= 19 && CARD_SHAPE.test(value)) {
+      const digits = digitsOf(value);
+      if (cardPrefixValid(digits) && luhnValid(digits) && (value.length !== n || !ID_CONTEXT.test(before))) return 'card';
     }
     if (on.phone && n >= 7 && n <= 15 && this.phone.isPhone(value, before)) return 'phone';
     return null;
   }
 
-  private scanIban(text: string, out: EntityMatch[]): void {
-    IBAN_START.lastIndex = 0;
-    let m: RegExpExecArray | null;
+  // The IBAN whose country code is at `i`, validated; returns where it ends, or -1.
+  private ibanAt(text: string, i: number, out: EntityMatch[]): number {
+    if (isAlnum(text.charCodeAt(i - 1))) return -1;
+    const expected = ibanLength(text.slice(i, i + 2));
+    if (expected === undefined) return -1;
     const len = text.length;
-    while ((m = IBAN_START.exec(text)) !== null) {
-      const i = m.index;
-      if (isAlnum(text.charCodeAt(i - 1))) continue;
-      const expected = ibanLength(text.slice(i, i + 2));
-      if (expected === undefined) continue;
-      let compact = '';
-      let p = i;
-      while (p < len && compact.length < expected) {
-        const c = text.charCodeAt(p);
-        if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90)) {
-          compact += text[p];
-          p++;
-        } else if (c === 32 && p > i && text.charCodeAt(p - 1) !== 32) {
-          p++;
-        } else {
-          break;
-        }
-      }
-      if (compact.length !== expected || isAlnum(text.charCodeAt(p))) continue;
-      if (ibanValid(compact)) {
-        this.push(out, 'iban', i, p);
-        IBAN_START.lastIndex = p;
+    let compact = '';
+    let p = i;
+    while (p < len && compact.length < expected) {
+      const c = text.charCodeAt(p);
+      if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90)) {
+        compact += text[p];
+        p++;
+      } else if (c === 32 && p > i && text.charCodeAt(p - 1) !== 32) {
+        p++;
+      } else {
+        break;
       }
     }
+    if (compact.length !== expected || isAlnum(text.charCodeAt(p)) || !ibanValid(compact)) return -1;
+    this.push(out, 'iban', i, p);
+    return p;
   }
 }
 
@@ -496,6 +516,20 @@ function basicCredentialsValid(b64: string): boolean {
   return true;
 }
 
+function countDigits(value: string): number {
+  let n = 0;
+  for (let i = 0; i < value.length; i++) if (isDigit(value.charCodeAt(i))) n++;
+  return n;
+}
+function digitsOf(value: string): string {
+  let digits = '';
+  for (let i = 0; i < value.length; i++) if (isDigit(value.charCodeAt(i))) digits += value[i];
+  return digits;
+}
+function hasDoubleDot(text: string, from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) if (text.charCodeAt(i) === 46 && text.charCodeAt(i - 1) === 46) return true;
+  return false;
+}
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }

@@ -35,11 +35,10 @@ export class PhoneValidator {
 
   /** True when `candidate` (digits, separators, an optional `+`) is a phone number, given the text just before it. */
   isPhone(candidate: string, before: string): boolean {
-    const digits = candidate.replace(/\D+/g, '');
-    const n = digits.length;
+    const n = countDigits(candidate);
     if (n < 7 || n > 15) return false;
     const plus = candidate.charCodeAt(0) === 43;
-    const formatted = /[ .()-]/.test(candidate);
+    const formatted = hasSeparator(candidate);
     if (DATE_SHAPE.test(candidate) || TIME_SHAPE.test(candidate)) return false;
     // The national part of an international number that failed validation is no number of its own.
     if (!plus && /\+\d{1,3}[\s(]*$/.test(before)) return false;
@@ -52,7 +51,7 @@ export class PhoneValidator {
     const key = candidate;
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached;
-    const result = this.validate(candidate, digits, plus);
+    const result = this.validate(candidate, candidate.replace(/\D+/g, ''), plus);
     if (this.cache.size > 2000) this.cache.clear();
     this.cache.set(key, result);
     return result;
@@ -121,15 +120,45 @@ function valid(text: string, country: CountryCode | undefined): boolean {
 }
 
 // Phone groups have two or more digits; only a country code or a NANP leading "1" stands alone.
+// Groups are the runs between separators, read without their '+'.
 function groupsLookLikePhone(candidate: string, plus: boolean): boolean {
-  const groups = candidate.split(/[ .()-]+/).filter((g) => g.length > 0);
-  if (groups.length > 7) return false;
-  for (let i = 0; i < groups.length; i++) {
-    const g = groups[i]!.replace('+', '');
-    if (g.length >= 2) continue;
-    if (i === 0 && (plus || g === '1')) continue;
-    if (i === 1 && plus) continue;
-    return false;
+  const len = candidate.length;
+  let i = 0;
+  let p = 0;
+  while (p < len) {
+    while (p < len && isSeparator(candidate.charCodeAt(p))) p++;
+    if (p === len) break;
+    const start = p;
+    let hasPlus = false;
+    for (; p < len && !isSeparator(candidate.charCodeAt(p)); p++) if (candidate.charCodeAt(p) === 43) hasPlus = true;
+    if (i === 7) return false;
+    const size = p - start - (hasPlus ? 1 : 0);
+    if (size < 2 && !(i === 0 && (plus || (size === 1 && isOne(candidate, start, p)))) && !(i === 1 && plus)) return false;
+    i++;
   }
   return true;
+}
+
+// The group [start, end) without its first '+' is "1".
+function isOne(candidate: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (candidate.charCodeAt(k) !== 43) return candidate.charCodeAt(k) === 49;
+  return false;
+}
+
+function isSeparator(c: number): boolean {
+  return c === 32 || c === 46 || c === 40 || c === 41 || c === 45;
+}
+
+function hasSeparator(candidate: string): boolean {
+  for (let i = 0; i < candidate.length; i++) if (isSeparator(candidate.charCodeAt(i))) return true;
+  return false;
+}
+
+function countDigits(candidate: string): number {
+  let n = 0;
+  for (let i = 0; i < candidate.length; i++) {
+    const c = candidate.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
 }

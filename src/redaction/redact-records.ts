@@ -38,12 +38,21 @@ const RECORD_KEEP = new Set(['record_type', 'session_id', 'step_id']);
  * @example
  * const safe = await redactRecords(batch, new Redactor());
  */
-export async function redactRecords(records: readonly TraceRecord[], redactor: Redactor): Promise<TraceRecord[]> {
+export function redactRecords(records: readonly TraceRecord[], redactor: Redactor): Promise<TraceRecord[]> {
+  return maskRecords(records, redactor, false);
+}
+
+/** @internal `redactRecords` for records the pipeline built from its own snapshots (plain data only). */
+export function redactOwnRecords(records: readonly TraceRecord[], redactor: Redactor): Promise<TraceRecord[]> {
+  return maskRecords(records, redactor, true);
+}
+
+async function maskRecords(records: readonly TraceRecord[], redactor: Redactor, owned: boolean): Promise<TraceRecord[]> {
   const out: TraceRecord[] = new Array(records.length);
   for (let i = 0; i < records.length; i++) {
     const record = records[i];
     try {
-      const masker = new RecordMasker(redactor);
+      const masker = new RecordMasker(redactor, true, owned);
       const masked = masker.record(record as unknown as Obj);
       if (masker.needsSettle()) await masker.settle();
       out[i] = masked as unknown as TraceRecord;
@@ -76,7 +85,11 @@ class RecordMasker {
   private readonly sessions: RedactionSession[] = [];
   private readonly fixups: Array<() => void> = [];
 
-  constructor(private readonly redactor: Redactor, private readonly async = true) {}
+  constructor(
+    private readonly redactor: Redactor,
+    private readonly async = true,
+    private readonly owned = false,
+  ) {}
 
   needsSettle(): boolean {
     return this.redactor.maskHook !== undefined && this.sessions.length > 0;
@@ -115,13 +128,15 @@ class RecordMasker {
     return out;
   }
 
+  // Each part is cloned whole (one fast copy of its shape), then only its data fields are overwritten
+  // with masked values: building it key by key costs a slow keyed store per field.
   private event(event: Obj): Obj {
     const session = this.newSession();
-    const out: Obj = {};
+    const out: Obj = { ...event };
     for (const key of Object.keys(event)) {
       const value = event[key];
-      if (EVENT_KEEP.has(key) && isPrimitive(value)) out[key] = value;
-      else if (key === 'error') out.error = value === null || value === undefined ? value : this.error(value as Obj, session);
+      if (EVENT_KEEP.has(key) && isPrimitive(value)) continue;
+      if (key === 'error') out.error = value === null || value === undefined ? value : this.error(value as Obj, session);
       else if (key === 'call_records') out.call_records = Array.isArray(value) ? value.map((c) => this.callRecord(c as Obj, session)) : this.field(value, session);
       else if (key !== 'metadata') out[key] = this.field(value, session);
     }
@@ -141,10 +156,11 @@ class RecordMasker {
 
   private callRecord(call: Obj, session: RedactionSession): Obj {
     if (call === null || typeof call !== 'object') return this.field(call, session) as Obj;
-    const out: Obj = {};
+    const out: Obj = { ...call };
     for (const key of Object.keys(call)) {
       const value = call[key];
-      if (CALL_KEEP.has(key) && (isPrimitive(value) || isNumericObject(value))) out[key] = copyNumeric(value);
+      if (CALL_KEEP.has(key) && isPrimitive(value)) continue;
+      if (CALL_KEEP.has(key) && isNumericObject(value)) out[key] = { ...(value as Obj) };
       else if (key === 'tool_calls' && Array.isArray(value)) out.tool_calls = value.map((t) => this.toolCall(t as Obj, session));
       else out[key] = this.field(value, session);
     }
@@ -153,10 +169,10 @@ class RecordMasker {
 
   private toolCall(call: Obj, session: RedactionSession): Obj {
     if (call === null || typeof call !== 'object') return this.field(call, session) as Obj;
-    const out: Obj = {};
+    const out: Obj = { ...call };
     for (const key of Object.keys(call)) {
       const value = call[key];
-      out[key] = TOOL_CALL_KEEP.has(key) && isPrimitive(value) ? value : this.field(value, session);
+      if (!(TOOL_CALL_KEEP.has(key) && isPrimitive(value))) out[key] = this.field(value, session);
     }
     return out;
   }
@@ -186,11 +202,11 @@ class RecordMasker {
 
   private timestep(step: Obj): Obj {
     const session = this.newSession();
-    const out: Obj = {};
+    const out: Obj = { ...step };
     for (const key of Object.keys(step)) {
       const value = step[key];
-      if (TIMESTEP_KEEP.has(key) && isPrimitive(value)) out[key] = value;
-      else if (key === 'events' && Array.isArray(value)) out.events = value.map((e) => this.event(e as Obj));
+      if (TIMESTEP_KEEP.has(key) && isPrimitive(value)) continue;
+      if (key === 'events' && Array.isArray(value)) out.events = value.map((e) => this.event(e as Obj));
       else if (key === 'markov_blanket_messages' && Array.isArray(value)) out.markov_blanket_messages = value.map((m) => this.message(m as Obj));
       else if (key !== 'step_metadata') out[key] = this.field(value, session);
     }
@@ -200,11 +216,11 @@ class RecordMasker {
 
   private session(trace: Obj): Obj {
     const session = this.newSession();
-    const out: Obj = {};
+    const out: Obj = { ...trace };
     for (const key of Object.keys(trace)) {
       const value = trace[key];
-      if (SESSION_KEEP.has(key) && isPrimitive(value)) out[key] = value;
-      else if (key === 'session_time_steps' && Array.isArray(value)) out.session_time_steps = value.map((s) => this.timestep(s as Obj));
+      if (SESSION_KEEP.has(key) && isPrimitive(value)) continue;
+      if (key === 'session_time_steps' && Array.isArray(value)) out.session_time_steps = value.map((s) => this.timestep(s as Obj));
       else if (key === 'event_history' && Array.isArray(value)) out.event_history = value.map((e) => this.event(e as Obj));
       else if (key === 'markov_blanket_message_history' && Array.isArray(value)) out.markov_blanket_message_history = value.map((m) => this.message(m as Obj));
       else if (key !== 'metadata') out[key] = this.field(value, session);
@@ -252,7 +268,7 @@ class RecordMasker {
   }
 
   private newSession(): RedactionSession {
-    const session = this.redactor.startSession(this.async);
+    const session = this.owned ? this.redactor.startOwnedSession(this.async) : this.redactor.startSession(this.async);
     this.sessions.push(session);
     return session;
   }

@@ -170,7 +170,7 @@ export class Redactor {
    * new Redactor().redactWithReport('call +1 415 555 2671').counts; // { PHONE: 1 }
    */
   redactWithReport<T>(value: T): RedactionReport<T> {
-    const walk = new Walk(this, false);
+    const walk = new Walk(this, false, false);
     const out = walk.run(value);
     return { value: out as T, counts: walk.counts };
   }
@@ -182,7 +182,7 @@ export class Redactor {
    * const { value, counts } = await redactor.redactWithReportAsync(payload);
    */
   async redactWithReportAsync<T>(value: T): Promise<RedactionReport<T>> {
-    const walk = new Walk(this, true);
+    const walk = new Walk(this, true, false);
     const out = walk.run(value);
     if (walk.pending !== null) await walk.settle();
     return { value: out as T, counts: walk.counts };
@@ -196,7 +196,12 @@ export class Redactor {
    * const session = redactor.startSession(); const input = session.redact(event.input); await session.settle();
    */
   startSession(async = true): RedactionSession {
-    return new Walk(this, async);
+    return new Walk(this, async, false);
+  }
+
+  /** @internal A session over data the toolkit built itself (snapshots: plain data, no symbols, no getters). */
+  startOwnedSession(async = true): RedactionSession {
+    return new Walk(this, async, true);
   }
 
   /**
@@ -317,7 +322,12 @@ class Walk implements RedactionSession {
   private readonly hook: ((value: unknown, path: string) => unknown) | undefined;
   private asyncWarned = false;
 
-  constructor(private readonly r: Redactor, private readonly async: boolean) {
+  constructor(
+    private readonly r: Redactor,
+    private readonly async: boolean,
+    /** The input is the toolkit's own plain data: no symbol keys or getters to guard against. */
+    private readonly owned: boolean,
+  ) {
     this.hook = r.maskHook;
   }
 
@@ -471,8 +481,45 @@ class Walk implements RedactionSession {
       bump(this.counts, 'REDACTED');
       return REDACTED;
     }
+    if (this.hook === undefined && nodes === null) {
+      const cloned = this.cloneAndMask(value, keys, depth);
+      if (cloned !== undefined) return cloned;
+    }
     const out: Record<string, unknown> = {};
     for (let i = 0; i < keys.length; i++) this.copyProperty(out, value, keys[i]!, depth, nodes, path);
+    return out;
+  }
+
+  // The common case (no hook, no path below): one fast clone of the object's shape, then only the
+  // fields that change are overwritten; adding fields one by one costs a slow keyed store each.
+  // Undefined when the object needs the field-by-field path (a throwing getter, a key to mask).
+  private cloneAndMask(value: object, keys: string[], depth: number): Record<string, unknown> | undefined {
+    for (let i = 0; i < keys.length; i++) if (this.r.keyInfo(keys[i]!) !== KEY_PLAIN) return undefined;
+    let out: Record<string, unknown>;
+    if (this.owned) {
+      out = { ...(value as Record<string, unknown>) };
+    } else {
+      try {
+        out = { ...(value as Record<string, unknown>) };
+      } catch {
+        return undefined;
+      }
+      // A symbol-keyed field would come along unmasked.
+      const symbols = Object.getOwnPropertySymbols(out);
+      for (let i = 0; i < symbols.length; i++) delete out[symbols[i] as unknown as string];
+    }
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const child = out[key];
+      this.approxChars += key.length + 4;
+      if (typeof child === 'string') {
+        const masked = this.r.maskString(child, this.counts);
+        this.approxChars += masked.length;
+        if (masked !== child) out[key] = masked;
+      } else if (!(typeof child === 'boolean' || child === null || child === undefined || (typeof child === 'number' && !(child >= 1e12)))) {
+        out[key] = this.copy(child, depth + 1, null, '');
+      }
+    }
     return out;
   }
 

@@ -117,13 +117,14 @@ export function ssnValid(area: string, group: string, serial: string): boolean {
  * emailDomainValid('mail.example.com'); // true; emailDomainValid('icon.png') is false
  */
 export function emailDomainValid(domain: string): boolean {
-  const labels = domain.split('.');
-  if (labels.length < 2) return false;
-  for (const label of labels) {
-    if (label.length === 0 || label.length > 63) return false;
-    if (label.charCodeAt(0) === 45 || label.charCodeAt(label.length - 1) === 45) return false;
+  let start = 0;
+  for (;;) {
+    const dot = domain.indexOf('.', start);
+    const end = dot === -1 ? domain.length : dot;
+    if (end === start || end - start > 63 || domain.charCodeAt(start) === 45 || domain.charCodeAt(end - 1) === 45) return false;
+    if (dot === -1) return start > 0 && TOP_LEVEL_DOMAINS.has(domain.slice(start).toLowerCase());
+    start = dot + 1;
   }
-  return TOP_LEVEL_DOMAINS.has(labels[labels.length - 1]!.toLowerCase());
 }
 
 /**
