@@ -70,7 +70,9 @@ export class ExportPipeline {
       return;
     }
     this.pending.push(item);
-    if (this.pending.length >= this.options.maxExportBatchSize) {
+    // A slice is drained on the next turn: records made while their calls are young die young,
+    // where waiting for a full batch would have the garbage collector copy and promote them.
+    if (this.pending.length >= Math.min(DRAIN_SLICE, this.options.maxExportBatchSize)) {
       this.immediate ??= setImmediate(() => {
         this.immediate = undefined;
         void this.drain();

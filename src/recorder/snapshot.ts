@@ -66,7 +66,7 @@ function copy(value: unknown, depth: number, ancestors: object[], budget: Budget
   // Most of what agents pass around is plain data: skip the class checks for it.
   const proto = Object.getPrototypeOf(object) as unknown;
   if ((proto === Object.prototype || proto === null) && typeof (object as { toJSON?: unknown }).toJSON !== 'function') {
-    return copyObject(object, depth, ancestors, budget);
+    return clonePlain(object, depth, ancestors, budget) ?? copyObject(object, depth, ancestors, budget);
   }
   if (object instanceof Date) return Number.isNaN(object.getTime()) ? 'Invalid Date' : object.toISOString();
   if (object instanceof Error) return copyError(object, depth, ancestors, budget);
@@ -165,6 +165,53 @@ function copyObject(object: object, depth: number, ancestors: object[], budget: 
     const copied = readProperty(object, key, depth, ancestors, budget);
     if (copied !== undefined) out[key] = copied;
     taken++;
+  }
+  ancestors.pop();
+  return out;
+}
+
+/**
+ * A plain object copied by one spread (a fast clone of its shape), then only the fields holding
+ * objects are replaced by their copies; adding fields one by one costs a slow keyed store each.
+ * Undefined when it needs the field-by-field path: a getter that throws, too many keys, the
+ * budget running out, or symbol-keyed fields (they must not come along).
+ */
+function clonePlain(object: object, depth: number, ancestors: object[], budget: Budget): Record<string, unknown> | undefined {
+  const keys = Object.keys(object);
+  if (keys.length > MAX_OBJECT_KEYS) return undefined;
+  let out: Record<string, unknown>;
+  try {
+    out = { ...(object as Record<string, unknown>) };
+  } catch {
+    return undefined;
+  }
+  if (Object.getOwnPropertySymbols(out).length !== 0) return undefined;
+  const left = budget.left;
+  ancestors.push(object);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const item = out[key];
+    budget.left -= key.length + 3;
+    if (typeof item === 'object' && item !== null) {
+      out[key] = copy(item, depth + 1, ancestors, budget);
+    } else if (typeof item === 'string') {
+      budget.left -= item.length + 2;
+    } else if (typeof item === 'number') {
+      budget.left -= 8;
+      if (!Number.isFinite(item)) out[key] = String(item);
+    } else if (typeof item !== 'boolean' && item !== null) {
+      // undefined, functions, symbols, BigInt: as the field-by-field copy gives them.
+      const copied = copy(item, depth + 1, ancestors, budget);
+      if (copied === undefined) delete out[key];
+      else out[key] = copied;
+    } else {
+      budget.left -= 5;
+    }
+    if (budget.left <= 0 && i < keys.length - 1) {
+      ancestors.pop();
+      budget.left = left;
+      return undefined;
+    }
   }
   ancestors.pop();
   return out;
