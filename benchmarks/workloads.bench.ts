@@ -6,7 +6,7 @@
  * Run by `run.ts` in a child process (`node --expose-gc build/benchmarks/workloads.bench.js`).
  */
 import { performance } from 'node:perf_hooks';
-import { SessionTracer } from '../src/index.js';
+import { configure, SessionTracer } from '../src/index.js';
 import { PlainAgent, PlainEnv, PlainTightEnv, TracedAgent, TracedEnv, TracedTightEnv, work } from './support/agent.js';
 import { emitResult, isEntry, progress } from './support/child.js';
 import { burn, calibrate, turn } from './support/cpu-work.js';
@@ -32,6 +32,9 @@ export interface PairedResult {
 export interface WorkloadsBenchResult {
   calibration: { envStepUs: number; toolUs: number; modelMs: number; tight2Us: number; tight10Us: number };
   agentLoop: PairedResult;
+  /** The agent loop in sessions that sampling leaves out: should cost what tracing switched off costs. */
+  agentLoopSampledOut: PairedResult;
+  agentLoopRuntimeOff: PairedResult;
   tightLoops: Record<string, { label: string; stepUs: number; hotPathOverhead: Spread; hotPathCostNs: Spread; allInOverhead: Spread; allInCostNs: Spread }>;
   concurrentSessions: PairedResult;
   checks: { dropped: number; eventsExported: number; sessionsExported: number; expectedSessions: number };
@@ -75,7 +78,7 @@ function usOf(fn: () => unknown, reps = 2000): number {
  * long-running agent, not the JIT's first minutes). A traced run's time includes `exportAll`:
  * turning what it recorded into records, masking them and exporting them is part of its cost.
  */
-async function paired(label: string, pairs: number, plainRun: () => Promise<void>, tracedRun: () => Promise<void>, exportAll: () => Promise<void>, warmup = 10): Promise<PairedResult> {
+async function paired(label: string, pairs: number, plainRun: () => Promise<void>, tracedRun: () => Promise<void>, exportAll: () => Promise<void>, warmup = 10, withContext = true): Promise<PairedResult> {
   const plainMs: number[] = [];
   const tracedMs: number[] = [];
   const time = async (run: () => Promise<void>) => {
@@ -96,7 +99,8 @@ async function paired(label: string, pairs: number, plainRun: () => Promise<void
         const ms = await time(plainRun);
         if (i >= warmup) plainMs.push(ms);
       } else {
-        enableContext();
+        if (withContext) enableContext();
+        else disableContext();
         const ms = await time(traced);
         if (i >= warmup) tracedMs.push(ms);
       }
@@ -143,12 +147,15 @@ export async function runWorkloadsBench(options: { pairs?: number; turns?: numbe
   const tracedAgent = new TracedAgent();
   const plainAgent = new PlainAgent();
   let sessionNo = 0;
-  const tracedLoop = async () => {
+  const loopIn = async (sessions: SessionTracer) => {
     const env = new TracedEnv();
-    await tracer.session({ id: `agent-loop-${sessionNo++}`, metadata: { env: 'gridworld' } }, async () => {
+    await sessions.session({ id: `agent-loop-${sessionNo++}`, metadata: { env: 'gridworld' } }, async () => {
       let observation: unknown = null;
-      for (let t = 0; t < turns; t++) observation = await tracer.timestep({ turn: t }, () => tracedAgent.act(env, observation));
+      for (let t = 0; t < turns; t++) observation = await sessions.timestep({ turn: t }, () => tracedAgent.act(env, observation));
     });
+  };
+  const tracedLoop = async () => {
+    await loopIn(tracer);
     expectedSessions++;
   };
   const plainLoop = async () => {
@@ -162,6 +169,21 @@ export async function runWorkloadsBench(options: { pairs?: number; turns?: numbe
   agentLoop.baselineUsPerTurn = round((agentLoop.baselineMs * 1000) / turns, 1);
   agentLoop.overheadUsPerTurn = round(((agentLoop.tracedMs - agentLoop.baselineMs) * 1000) / turns, 1);
   agentLoop.eventsPerTurn = 4;
+
+  // (a) again, in sessions that head sampling leaves out, and with tracing switched off at run time.
+  progress('workloads: (a) agent loop, sampled out and switched off');
+  const sampledOut = new SessionTracer({ exporters: [counting], sample: 'never' });
+  const agentLoopSampledOut = await paired('agent loop (a), every session sampled out', pairs, plainLoop, () => loopIn(sampledOut), () => sampledOut.flush());
+  await sampledOut.shutdown();
+  const runtimeOffLoop = async () => {
+    configure({ enabled: false });
+    try {
+      await loopIn(tracer);
+    } finally {
+      configure({ enabled: true });
+    }
+  };
+  const agentLoopRuntimeOff = await paired('agent loop (a), tracing switched off at run time', pairs, plainLoop, runtimeOffLoop, flush, 10, false);
 
   // (b) tight loops of a synchronous environment step.
   progress('workloads: (b) tight loops, hot path');
@@ -263,6 +285,8 @@ export async function runWorkloadsBench(options: { pairs?: number; turns?: numbe
       tight10Us: round(usOf(() => plainTight10.step(1)), 2),
     },
     agentLoop,
+    agentLoopSampledOut,
+    agentLoopRuntimeOff,
     tightLoops,
     concurrentSessions,
     checks,

@@ -98,7 +98,9 @@ export function renderMarkdown(r: SuiteResults): string {
     out.push('');
     out.push('| workload | undecorated | traced | overhead, median (p25 to p75) |');
     out.push('| --- | --- | --- | --- |');
-    out.push(`| (a) ${w.agentLoop.label} | ${w.agentLoop.baselineMs.toFixed(1)} ms | ${w.agentLoop.tracedMs.toFixed(1)} ms | ${spreadPct(w.agentLoop.overhead)} |`);
+    for (const a of [w.agentLoop, w.agentLoopSampledOut, w.agentLoopRuntimeOff]) {
+      if (a !== undefined) out.push(`| (a) ${a.label} | ${a.baselineMs.toFixed(1)} ms | ${a.tracedMs.toFixed(1)} ms | ${spreadPct(a.overhead)} |`);
+    }
     for (const t of Object.values(w.tightLoops)) {
       out.push(`| (b) ${t.label}, hot path | ${t.stepUs} us / step | +${ns(t.hotPathCostNs.median)} / step | ${spreadPct(t.hotPathOverhead)} |`);
       out.push(`| (b) ${t.label}, with export | ${t.stepUs} us / step | +${ns(t.allInCostNs.median)} / step | ${spreadPct(t.allInOverhead)} |`);
