@@ -93,6 +93,7 @@ async function main(): Promise<number> {
   const alsInDisabled = results.disabled ? results.disabled.als.created + results.disabled.als.enabled + (results.disabled.als.runtimeStorage ? 1 : 0) : 0;
   results.gates = evaluateGates({
     agentLoopOverhead: results.workloads?.agentLoop.overhead.median,
+    sampledOutVsOff: results.workloads ? results.workloads.agentLoopSampledOut.overhead.median - results.workloads.agentLoopRuntimeOff.overhead.median : undefined,
     syncCostVsOtel: results.core?.cases['enabled-sync']?.costVsOtel?.median,
     asyncCostVsOtel: results.core?.cases['enabled-async']?.costVsOtel?.median,
     disabledIdentity: results.disabled ? { pass: identityFailures.length === 0 && results.disabled.sessionRan, failures: identityFailures } : undefined,

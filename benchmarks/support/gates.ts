@@ -8,6 +8,11 @@ export const LIMITS = Object.freeze({
   asyncCostVsOtel: 0.35,
   /** Slowdown of promise-heavy code when agent-trace is imported with tracing disabled at load time. */
   disabledAwaitSlowdown: 0.02,
+  /**
+   * The agent loop in sessions that sampling leaves out, minus the same loop with tracing switched
+   * off at run time, both vs undecorated: at most the noise of a paired median (1 percentage point).
+   */
+  sampledOutVsOff: 0.01,
   /** Heap growth left after 1,000,000 events were recorded and exported, after GC. */
   memoryHeapReturnBytes: 5 * 2 ** 20,
 });
@@ -15,6 +20,7 @@ export const LIMITS = Object.freeze({
 /** What the gates read; a missing value (the case failed or was skipped) fails its gate. */
 export interface GateInput {
   agentLoopOverhead?: number;
+  sampledOutVsOff?: number;
   syncCostVsOtel?: number;
   asyncCostVsOtel?: number;
   disabledIdentity?: { pass: boolean; failures: string[] };
@@ -44,6 +50,7 @@ function numeric(id: string, description: string, value: number | undefined, lim
 export function evaluateGates(input: GateInput): GateResult[] {
   const gates: GateResult[] = [
     numeric('agent-loop-overhead', 'reference agent loop (a): traced wall time vs undecorated', input.agentLoopOverhead, LIMITS.agentLoopOverhead, pct),
+    numeric('sampled-out-vs-off', 'agent loop (a) in sampled-out sessions vs switched off at run time (overhead difference)', input.sampledOutVsOff, LIMITS.sampledOutVsOff, pct),
     numeric('enabled-sync-vs-otel', 'enabled sync per-call cost / OpenTelemetry span cost (same run)', input.syncCostVsOtel, LIMITS.syncCostVsOtel, ratio),
     numeric('enabled-async-vs-otel', 'enabled async per-call cost / OpenTelemetry span cost (same run)', input.asyncCostVsOtel, LIMITS.asyncCostVsOtel, ratio),
   ];

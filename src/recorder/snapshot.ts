@@ -173,8 +173,9 @@ function copyObject(object: object, depth: number, ancestors: object[], budget: 
 /**
  * A plain object copied by one spread (a fast clone of its shape), then only the fields holding
  * objects are replaced by their copies; adding fields one by one costs a slow keyed store each.
- * Undefined when it needs the field-by-field path: a getter that throws, too many keys, the
- * budget running out, or symbol-keyed fields (they must not come along).
+ * Undefined when it needs the field-by-field path: a getter that throws, too many keys, or the
+ * budget running out. Symbol-keyed fields come along uncopied: no record format carries them
+ * (JSON drops them) and the redactor never reads them.
  */
 function clonePlain(object: object, depth: number, ancestors: object[], budget: Budget): Record<string, unknown> | undefined {
   const keys = Object.keys(object);
@@ -185,7 +186,6 @@ function clonePlain(object: object, depth: number, ancestors: object[], budget: 
   } catch {
     return undefined;
   }
-  if (Object.getOwnPropertySymbols(out).length !== 0) return undefined;
   const left = budget.left;
   ancestors.push(object);
   for (let i = 0; i < keys.length; i++) {

@@ -52,7 +52,7 @@ async function maskRecords(records: readonly TraceRecord[], redactor: Redactor, 
   for (let i = 0; i < records.length; i++) {
     const record = records[i];
     try {
-      const masker = new RecordMasker(redactor, true, owned);
+      const masker = new RecordMasker(redactor, owned);
       const masked = masker.record(record as unknown as Obj);
       if (masker.needsSettle()) await masker.settle();
       out[i] = masked as unknown as TraceRecord;
@@ -64,22 +64,6 @@ async function maskRecords(records: readonly TraceRecord[], redactor: Redactor, 
   return out;
 }
 
-/**
- * `redactRecords` for one record, synchronously; an async `mask` hook's fields become
- * `[MASK_FAILED]`. For exporters that cannot wait (an OpenTelemetry span processor).
- *
- * @example
- * const safe = redactRecordSync(record, redactor);
- */
-export function redactRecordSync(record: TraceRecord, redactor: Redactor): TraceRecord {
-  try {
-    return new RecordMasker(redactor, false).record(record as unknown as Obj) as unknown as TraceRecord;
-  } catch (error) {
-    reportDiagnostic('redaction-failed', 'agent-trace: a trace record could not be masked; a placeholder was exported instead.', error);
-    return placeholder(record);
-  }
-}
-
 /** Masks one record; counts go to the part (event, message, timestep, session) they were found in. */
 class RecordMasker {
   private readonly sessions: RedactionSession[] = [];
@@ -87,8 +71,7 @@ class RecordMasker {
 
   constructor(
     private readonly redactor: Redactor,
-    private readonly async = true,
-    private readonly owned = false,
+    private readonly owned: boolean,
   ) {}
 
   needsSettle(): boolean {
@@ -240,7 +223,7 @@ class RecordMasker {
       else delete out.redaction;
     };
     apply();
-    if (this.redactor.maskHook !== undefined && this.async) this.fixups.push(apply);
+    if (this.redactor.maskHook !== undefined) this.fixups.push(apply);
     return out;
   }
 
@@ -268,7 +251,7 @@ class RecordMasker {
   }
 
   private newSession(): RedactionSession {
-    const session = this.owned ? this.redactor.startOwnedSession(this.async) : this.redactor.startSession(this.async);
+    const session = this.owned ? this.redactor.startOwnedSession() : this.redactor.startSession();
     this.sessions.push(session);
     return session;
   }

@@ -200,8 +200,8 @@ export class Redactor {
   }
 
   /** @internal A session over data the toolkit built itself (snapshots: plain data, no symbols, no getters). */
-  startOwnedSession(async = true): RedactionSession {
-    return new Walk(this, async, true);
+  startOwnedSession(): RedactionSession {
+    return new Walk(this, true, true);
   }
 
   /**
