@@ -114,6 +114,10 @@ class RecordMasker {
   // Each part is cloned whole (one fast copy of its shape), then only its data fields are overwritten
   // with masked values: building it key by key costs a slow keyed store per field.
   private event(event: Obj): Obj {
+    if (this.owned) {
+      const fast = this.callEvent(event);
+      if (fast !== undefined) return fast;
+    }
     const session = this.newSession();
     const out: Obj = { ...event };
     for (const key of Object.keys(event)) {
@@ -123,6 +127,30 @@ class RecordMasker {
       else if (key === 'call_records') out.call_records = Array.isArray(value) ? value.map((c) => this.callRecord(c as Obj, session)) : this.field(value, session);
       else if (key !== 'metadata') out[key] = this.field(value, session);
     }
+    out.metadata = this.metadata(event.metadata, session);
+    return out;
+  }
+
+  // An event exactly as the recorder builds it for a decorated call (same fields, same order): its
+  // data fields are known by name, so no field needs looking up. Undefined for any other shape.
+  private callEvent(event: Obj): Obj | undefined {
+    const type = event.event_type;
+    const fields = typeof type === 'string' ? CALL_EVENT_FIELDS[type] : undefined;
+    if (fields === undefined || !sameKeys(Object.keys(event), fields)) return undefined;
+    if (type === 'cais' && !(isPrimitive(event.model_name) && isPrimitive(event.provider) && isPrimitive(event.input_tokens) && isPrimitive(event.output_tokens) && isPrimitive(event.total_tokens) && isPrimitive(event.cost_usd))) {
+      return undefined;
+    }
+    const session = this.newSession();
+    const out: Obj = { ...event };
+    if (event.error !== null) out.error = this.error(event.error as Obj, session);
+    if (event.input !== undefined) out.input = this.field(event.input, session);
+    if (event.output !== undefined) out.output = this.field(event.output, session);
+    if (type === 'cais' || type === 'environment') {
+      if (event.system_state_before !== undefined) out.system_state_before = this.field(event.system_state_before, session);
+      if (event.system_state_after !== undefined) out.system_state_after = this.field(event.system_state_after, session);
+    }
+    if (type === 'cais') out.call_records = (event.call_records as Obj[]).map((c) => this.callRecord(c, session));
+    else if (type === 'runtime') out.actions = this.field(event.actions, session);
     out.metadata = this.metadata(event.metadata, session);
     return out;
   }
@@ -139,6 +167,17 @@ class RecordMasker {
 
   private callRecord(call: Obj, session: RedactionSession): Obj {
     if (call === null || typeof call !== 'object') return this.field(call, session) as Obj;
+    if (this.owned && sameKeys(Object.keys(call), CALL_RECORD_FIELDS)) {
+      // Built by the recorder: ids, names, times and numbers are its own; the rest is data.
+      const own: Obj = { ...call };
+      own.request_params = this.field(call.request_params, session);
+      own.input_messages = this.field(call.input_messages, session);
+      own.output_messages = this.field(call.output_messages, session);
+      own.output_text = this.field(call.output_text, session);
+      own.tool_calls = (call.tool_calls as Obj[]).map((t) => this.toolCall(t, session));
+      own.metadata = this.field(call.metadata, session);
+      return own;
+    }
     const out: Obj = { ...call };
     for (const key of Object.keys(call)) {
       const value = call[key];
@@ -255,6 +294,23 @@ class RecordMasker {
     this.sessions.push(session);
     return session;
   }
+}
+
+// The fields of a decorated call's event, in the order the recorder writes them: common, then the kind's own.
+const CALL_EVENT_COMMON = ['schema_version', 'event_type', 'event_id', 'name', 'system_instance_id', 'time_record', 'trace_id', 'span_id', 'parent_span_id', 'started_at', 'ended_at', 'duration_ms', 'status', 'error', 'input', 'output', 'metadata'];
+const CALL_EVENT_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  cais: [...CALL_EVENT_COMMON, 'model_name', 'provider', 'input_tokens', 'output_tokens', 'total_tokens', 'cost_usd', 'call_records', 'latency_ms', 'system_state_before', 'system_state_after'],
+  environment: [...CALL_EVENT_COMMON, 'reward', 'terminated', 'truncated', 'system_state_before', 'system_state_after'],
+  runtime: [...CALL_EVENT_COMMON, 'actions'],
+  span: [...CALL_EVENT_COMMON, 'span_kind'],
+};
+
+const CALL_RECORD_FIELDS = ['call_id', 'api_type', 'provider', 'model_name', 'started_at', 'completed_at', 'latency_ms', 'request_params', 'input_messages', 'output_messages', 'output_text', 'tool_calls', 'usage', 'cost_usd', 'finish_reason', 'provider_request_id', 'stream', 'metadata'];
+
+function sameKeys(keys: readonly string[], expected: readonly string[]): boolean {
+  if (keys.length !== expected.length) return false;
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== expected[i]) return false;
+  return true;
 }
 
 function isPrimitive(value: unknown): boolean {

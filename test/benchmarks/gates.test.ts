@@ -4,6 +4,7 @@ import { evaluateGates, LIMITS, type GateInput } from '../../benchmarks/support/
 
 const passing: GateInput = {
   agentLoopOverhead: 0.01,
+  sampledOutVsOff: 0.002,
   syncCostVsOtel: 0.1,
   asyncCostVsOtel: 0.2,
   disabledIdentity: { pass: true, failures: [] },
@@ -20,6 +21,7 @@ describe('gates', () => {
 
   it('names the gate whose ratio is over its limit', () => {
     assert.deepEqual(failedIds({ ...passing, agentLoopOverhead: LIMITS.agentLoopOverhead + 0.001 }), ['agent-loop-overhead']);
+    assert.deepEqual(failedIds({ ...passing, sampledOutVsOff: LIMITS.sampledOutVsOff + 0.001 }), ['sampled-out-vs-off']);
     assert.deepEqual(failedIds({ ...passing, syncCostVsOtel: 0.16 }), ['enabled-sync-vs-otel']);
     assert.deepEqual(failedIds({ ...passing, asyncCostVsOtel: 0.36 }), ['enabled-async-vs-otel']);
     assert.deepEqual(failedIds({ ...passing, disabledAwait: { slowdown: 0.021, alsEnabled: false } }), ['disabled-await']);
