@@ -28,23 +28,36 @@ export interface DetectorOptions {
 const PRIORITY: Readonly<Record<DetectorName, number>> = Object.fromEntries(DETECTOR_NAMES.map((n, i) => [n, i])) as Record<DetectorName, number>;
 const EMPTY: EntityMatch[] = [];
 
-// Where a secret can start. Each literal is searched for by its anchor, its part from `anchorAt`
-// on, picked so that the anchor's first character is rare in text: `indexOf` then runs near memchr
-// speed ('J' for 'yJ', 'BEGIN' for '-----BEGIN'), far below a regex with alternatives. `offset`
+// Where a secret can start: every occurrence of a literal is checked, and the search for that
+// literal goes on after a secret it found. A literal is looked for by its anchor, its part from
+// `anchorAt` on, picked so that the anchor's first character is rare in text: `indexOf` then runs
+// near memchr speed ('J' for 'yJ', 'BEGIN' for '-----BEGIN'), far below a regex with alternatives.
+// Literals ending in '_' share one pass and are told apart by the character before it. `offset`
 // moves from the literal to the secret's first character. 'A' stands for the eleven AWS prefixes
-// and Google's 'AIza': inside one such key no other can start, so one pass finds them all.
+// and Google's 'AIza': inside one such key no other can start, so one literal finds them all.
 interface SecretLiteral {
+  id: number;
   literal: string;
-  anchor: string;
   anchorAt: number;
   offset: number;
 }
-const SECRET_LITERALS: readonly SecretLiteral[] = ([
-  ['k-', -1, 0], ['k_', -1, 1], ['whsec_', 0, 5], ['A', 0, 0], ['gh', 0, 0], ['github_pat_', 0, 6], ['xox', 0, 0], ['xapp-', 0, 0],
-  ['/services/', -15, 0], ['yJ', -1, 1], ['-----BEGIN', 0, 5],
+interface SecretAnchor {
+  anchor: string;
+  /** The literal that is the anchor itself, or else the literals ending in it, by the character before it. */
+  whole: SecretLiteral | undefined;
+  byLead: Array<SecretLiteral | undefined>;
+}
+const SECRET_LITERALS: ReadonlyArray<readonly [literal: string, offset: number, anchorAt: number]> = [
+  ['sk-', 0, 1], ['k_', -1, 1], ['whsec_', 0, 5], ['A', 0, 0], ['ghp_', 0, 3], ['gho_', 0, 3], ['ghu_', 0, 3], ['ghs_', 0, 3], ['ghr_', 0, 3],
+  ['github_pat_', 0, 10], ['xox', 0, 0], ['xapp-', 0, 0], ['/services/', -15, 0], ['yJ', -1, 1], ['-----BEGIN', 0, 5],
   ['Bearer', 0, 0], ['bearer', 0, 0], ['BEARER', 0, 0], ['Basic', 0, 0], ['basic', 0, 0], ['BASIC', 0, 0],
-] as const).map(([literal, offset, anchorAt]) => ({ literal, anchor: literal.slice(anchorAt), anchorAt, offset }));
-const SECRET_GATE = /k[-_]|whsec_|A(?:KIA|SIA|BIA|CCA|GPA|IDA|IPA|NPA|NVA|ROA|PKA|Iza)|gh|github_pat_|xox|xapp-|\/services\/|yJ|-----BEGIN|[Bb]earer|BEARER|[Bb]asic|BASIC/;
+];
+const SECRET_ANCHORS: readonly SecretAnchor[] = groupByAnchor(SECRET_LITERALS);
+// Per literal, where its search goes on (scratch space for one scan).
+const secretResume = new Int32Array(SECRET_LITERALS.length);
+// Some secret starts somewhere in the text: a short string is tested once instead of searched per
+// literal. Each alternative starts at a rare character, as the anchors do, and looks behind for the rest.
+const SECRET_GATE = /k-(?<=sk-)|k_(?<=[srp]k_)(?:live|test)_|whsec_|A(?:KIA|SIA|BIA|CCA|GPA|IDA|IPA|NPA|NVA|ROA|PKA|Iza)|gh[pousr]_|github_pat_|xox[abposre]-|xapp-|\/services\/(?<=hooks\.slack\.com\/services\/)|yJ(?<=eyJ)|-----BEGIN|(?:[Bb]earer|BEARER|[Bb]asic|BASIC)[ \t]/;
 const ANTHROPIC = /sk-ant-[a-z0-9]{2,12}-[A-Za-z0-9_-]{20,}/y;
 const OPENAI = /sk-(?:(?:proj|svcacct|admin|None)-)?[A-Za-z0-9_-]{20,}/y;
 const STRIPE = /(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{10,}|whsec_[A-Za-z0-9+/=]{20,}/y;
@@ -81,7 +94,7 @@ export class TextScanner {
   private readonly phone: PhoneValidator;
   private readonly extraKeys: ReadonlySet<string>;
   private readonly keyCache = new Map<string, boolean>();
-  private readonly keyEndings: ReadonlySet<number>;
+  private readonly keyEndings: KeyEndings;
 
   constructor(options: DetectorOptions = {}) {
     const on = {} as Record<DetectorName, boolean>;
@@ -92,12 +105,9 @@ export class TextScanner {
     this.anyDigit = on.card || on.ssn || on.phone || on.ip;
     this.phone = new PhoneValidator(options.phoneCountries ?? DEFAULT_PHONE_COUNTRIES);
     this.extraKeys = options.sensitiveKeys ?? new Set();
-    const endings = new Set<number>();
-    for (const name of [...DEFAULT_SENSITIVE_KEYS, ...SENSITIVE_SUFFIXES, ...this.extraKeys]) {
-      const padded = name.padStart(3, '\0');
-      endings.add(trigram(padded.charCodeAt(padded.length - 3), padded.charCodeAt(padded.length - 2), padded.charCodeAt(padded.length - 1)));
-    }
-    this.keyEndings = endings;
+    this.keyEndings = this.extraKeys.size === 0
+      ? (defaultKeyEndings ??= new KeyEndings([...DEFAULT_SENSITIVE_KEYS, ...SENSITIVE_SUFFIXES]))
+      : new KeyEndings([...DEFAULT_SENSITIVE_KEYS, ...SENSITIVE_SUFFIXES, ...this.extraKeys]);
   }
 
   /** Every entity in `text`, sorted by position, overlaps merged (the higher-priority kind wins). */
@@ -108,8 +118,10 @@ export class TextScanner {
     if (this.anySecret) this.scanSecrets(text, out);
     const at = on.email || on.urlCredentials ? text.indexOf('@') : -1;
     if (at !== -1) this.scanAt(text, at, out);
-    if ((on.ip || on.credentialAssignment) && text.indexOf(':') !== -1) this.scanColons(text, out);
-    if (on.credentialAssignment && text.indexOf('=') !== -1) this.scanEquals(text, out);
+    const colon = on.ip || on.credentialAssignment ? text.indexOf(':') : -1;
+    if (colon !== -1) this.scanColons(text, colon, out);
+    const equals = on.credentialAssignment ? text.indexOf('=') : -1;
+    if (equals !== -1) this.scanEquals(text, equals, out);
     if (this.anyDigit || on.iban) this.scanNumbers(text, out);
     return out.length > 1 ? resolveOverlaps(out) : out;
   }
@@ -119,19 +131,18 @@ export class TextScanner {
   }
 
   private scanSecrets(text: string, out: EntityMatch[]): void {
-    // On short strings one regex test beats a score of indexOf calls.
     if (text.length < 512 && !SECRET_GATE.test(text)) return;
-    for (const { literal, anchor, anchorAt, offset } of SECRET_LITERALS) {
-      let q = text.indexOf(anchor);
-      while (q !== -1) {
+    const resume = secretResume.fill(0);
+    for (const { anchor, whole, byLead } of SECRET_ANCHORS) {
+      for (let q = text.indexOf(anchor); q !== -1; q = text.indexOf(anchor, q + 1)) {
+        // A non-ASCII character before the anchor lands on some ASCII slot; the literal is compared anyway.
+        const found = whole ?? byLead[text.charCodeAt(q - 1) & 127];
+        if (found === undefined) continue;
+        const { id, literal, anchorAt, offset } = found;
         const p = q - anchorAt;
-        let next = q + 1;
-        if (p >= 0 && (anchorAt === 0 || text.startsWith(literal, p))) {
-          const end = this.secretAt(text, p + offset, out);
-          // The search goes on after the secret, as it would for the whole literal.
-          if (end > p) next = end + anchorAt;
-        }
-        q = text.indexOf(anchor, next);
+        if (p < resume[id]! || (anchorAt > 0 && !text.startsWith(literal, p))) continue;
+        const end = this.secretAt(text, p + offset, out);
+        resume[id] = end > p ? end : p + 1;
       }
     }
   }
@@ -208,7 +219,7 @@ export class TextScanner {
         while (r < len && isDomainChar(text.charCodeAt(r))) r++;
         while (r > at + 1 && (text.charCodeAt(r - 1) === 46 || text.charCodeAt(r - 1) === 45)) r--;
         if (l < at && r > at + 3 && text.charCodeAt(at - 1) !== 46 && !isWordChar(text.charCodeAt(r))
-          && !hasDoubleDot(text, l, at) && emailDomainValid(text.slice(at + 1, r))) {
+          && text.slice(l, at).indexOf('..') === -1 && emailDomainValid(text.slice(at + 1, r))) {
           this.push(out, 'email', l, r);
         }
       }
@@ -216,26 +227,35 @@ export class TextScanner {
     }
   }
 
-  private scanColons(text: string, out: EntityMatch[]): void {
-    let p = text.indexOf(':');
+  private scanColons(text: string, p: number, out: EntityMatch[]): void {
+    const on = this.on;
+    let previous = -1;
     while (p !== -1) {
+      const following = text.indexOf(':', p + 1);
       let next = p + 1;
       const before = text.charCodeAt(p - 1);
       const after = text.charCodeAt(p + 1);
-      if (this.on.ip && (isHex(before) || before === 58 || isHex(after) || after === 58)) {
+      // Each colon of an IPv6 address has another at most five characters away.
+      const nearColon = (previous !== -1 && p - previous <= 5) || (following !== -1 && following - p <= 5);
+      if (on.ip && nearColon && (isHex(before) || before === 58 || isHex(after) || after === 58)) {
         const end = this.ipv6At(text, p, out);
         if (end !== -1) next = end;
       }
-      if (next === p + 1 && this.on.credentialAssignment && after !== 58 && before !== 58) {
+      if (next === p + 1 && on.credentialAssignment && after !== 58 && before !== 58) {
         const end = this.assignmentAt(text, p, out);
         if (end !== -1) next = end;
       }
-      p = text.indexOf(':', next);
+      if (next === p + 1) {
+        previous = p;
+        p = following;
+      } else {
+        p = text.indexOf(':', next);
+        previous = p === -1 ? -1 : text.lastIndexOf(':', p - 1);
+      }
     }
   }
 
-  private scanEquals(text: string, out: EntityMatch[]): void {
-    let p = text.indexOf('=');
+  private scanEquals(text: string, p: number, out: EntityMatch[]): void {
     while (p !== -1) {
       let next = p + 1;
       const after = text.charCodeAt(p + 1);
@@ -250,6 +270,7 @@ export class TextScanner {
   private ipv6At(text: string, p: number, out: EntityMatch[]): number {
     let s = p;
     while (s > 0 && isIpv6Char(text.charCodeAt(s - 1))) s--;
+    if (isWordChar(text.charCodeAt(s - 1))) return -1;
     let e = p + 1;
     const len = text.length;
     while (e < len && isIpv6Char(text.charCodeAt(e))) e++;
@@ -259,7 +280,7 @@ export class TextScanner {
       while (z < len && isAlnum(text.charCodeAt(z))) z++;
       if (z > e + 1) e = z;
     }
-    if (isWordChar(text.charCodeAt(s - 1)) || isWordChar(text.charCodeAt(e))) return -1;
+    if (isWordChar(text.charCodeAt(e))) return -1;
     // Most colons between hex digits are times and ratios: count before building the candidate.
     let colons = 0;
     let digit = false;
@@ -289,13 +310,13 @@ export class TextScanner {
         if (isKeyChar(c)) continue;
         break;
       }
-      if (c <= 90 && c >= 65) c += 32;
+      if (c >= 65 && c <= 90) c += 32;
       if (seen === 0) c3 = c;
       else if (seen === 1) c2 = c;
       else c1 = c;
       seen++;
     }
-    if (!this.keyEndings.has(trigram(c1, c2, c3))) return -1;
+    if (!this.keyEndings.has(c1, c2, c3)) return -1;
     let b = e;
     while (b > 0 && e - b <= 40 && isKeyChar(text.charCodeAt(b - 1))) b--;
     if (e - b < 2 || e - b > 40) return -1;
@@ -363,15 +384,20 @@ export class TextScanner {
 
   // A run may hold several values separated by spaces ("415 555 2671 on 2024 05 12"): try windows of groups, longest first.
   private classifyRun(text: string, run: string, offset: number, out: EntityMatch[]): void {
-    if (run.indexOf(' ') === -1) {
+    let space = run.indexOf(' ');
+    if (space === -1) {
       this.classifyWindow(text, run, offset, 0, run.length, out);
       return;
     }
+    // A run starts with a digit, '+' or '(' and ends with a digit: its groups lie between runs of spaces.
     const starts: number[] = [0];
     const ends: number[] = [];
-    for (let i = 1; i < run.length; i++) {
-      if (run.charCodeAt(i) === 32 && run.charCodeAt(i - 1) !== 32) ends.push(i);
-      if (run.charCodeAt(i) !== 32 && run.charCodeAt(i - 1) === 32) starts.push(i);
+    while (space !== -1) {
+      ends.push(space);
+      let next = space + 1;
+      while (run.charCodeAt(next) === 32) next++;
+      starts.push(next);
+      space = run.indexOf(' ', next);
     }
     ends.push(run.length);
     const groups = starts.length;
@@ -403,7 +429,7 @@ export class TextScanner {
   private classify(text: string, value: string, absStart: number): DetectorName | null {
     const on = this.on;
     const before = text.slice(Math.max(0, absStart - 40), absStart);
-    if (on.ip && value.length <= 15 && IPV4_SHAPE.test(value)) {
+    if (on.ip && value.length <= 15 && isDigit(value.charCodeAt(0)) && IPV4_SHAPE.test(value)) {
       return ipv4Valid(value) && !VERSION_CONTEXT.test(before) ? 'ip' : null;
     }
     const n = countDigits(value);
@@ -448,6 +474,36 @@ export class TextScanner {
   }
 }
 
+// The last three letters or digits of secret key names, lower case, '\0' before shorter names: a key
+// that ends otherwise names no secret. Looked up by the last two characters, then a 128-bit set of
+// the one before, so that most keys in text are turned away without hashing.
+class KeyEndings {
+  private readonly rows = new Uint16Array(1 << 14);
+  private readonly thirds: Int32Array;
+
+  constructor(names: Iterable<string>) {
+    const endings: Array<readonly [number, number, number]> = [];
+    for (const name of names) {
+      const padded = name.padStart(3, '\0');
+      const ending = [3, 2, 1].map((k) => padded.charCodeAt(padded.length - k) & 0xff) as [number, number, number];
+      // Keys are read from text as ASCII: an ending with any other character never matches.
+      if (ending.every((c) => c < 128)) endings.push(ending);
+    }
+    let count = 0;
+    for (const [, b, c] of endings) if (this.rows[(b << 7) | c] === 0) this.rows[(b << 7) | c] = ++count;
+    this.thirds = new Int32Array(count * 4);
+    for (const [a, b, c] of endings) this.thirds[(this.rows[(b << 7) | c]! - 1) * 4 + (a >> 5)]! |= 1 << (a & 31);
+  }
+
+  /** Whether a key ending in `a b c` (lower-case ASCII, 0 for none) may name a secret. */
+  has(a: number, b: number, c: number): boolean {
+    const row = this.rows[(b << 7) | c]!;
+    return row !== 0 && ((this.thirds[(row - 1) * 4 + (a >> 5)]! >>> (a & 31)) & 1) === 1;
+  }
+}
+// Shared by the scanners without extra key names.
+let defaultKeyEndings: KeyEndings | undefined;
+
 /**
  * Finds every entity in `text` with all detectors on (or as `options` choose).
  *
@@ -460,8 +516,20 @@ export function findEntities(text: string, options?: DetectorOptions): EntityMat
 }
 let defaultScanner: TextScanner | undefined;
 
-function resolveOverlaps(matches: EntityMatch[]): EntityMatch[] {
-  matches.sort((a, b) => a.start - b.start || b.end - a.end);
+function groupByAnchor(entries: ReadonlyArray<readonly [literal: string, offset: number, anchorAt: number]>): SecretAnchor[] {
+  const anchors = new Map<string, SecretAnchor>();
+  entries.forEach(([literal, offset, anchorAt], id) => {
+    const anchor = literal.slice(anchorAt);
+    let entry = anchors.get(anchor);
+    if (entry === undefined) anchors.set(anchor, (entry = { anchor, whole: undefined, byLead: new Array<SecretLiteral | undefined>(128) }));
+    if (anchorAt === 0) entry.whole = { id, literal, anchorAt, offset };
+    else entry.byLead[literal.charCodeAt(anchorAt - 1)] = { id, literal, anchorAt, offset };
+  });
+  return [...anchors.values()];
+}
+
+function resolveOverlaps(found: EntityMatch[]): EntityMatch[] {
+  const matches = sortByPosition(found);
   const out: EntityMatch[] = [matches[0]!];
   for (let i = 1; i < matches.length; i++) {
     const m = matches[i]!;
@@ -477,8 +545,33 @@ function resolveOverlaps(matches: EntityMatch[]): EntityMatch[] {
   return out;
 }
 
-function trigram(a: number, b: number, c: number): number {
-  return ((a & 0xff) << 16) | ((b & 0xff) << 8) | (c & 0xff);
+// Each scanner reports in text order, so the matches are a few sorted runs: merging them pairwise
+// costs a fraction of a sort with a comparator. Stable, like Array.prototype.sort.
+function sortByPosition(matches: EntityMatch[]): EntityMatch[] {
+  let bounds = [0];
+  for (let i = 1; i < matches.length; i++) if (precedes(matches[i]!, matches[i - 1]!)) bounds.push(i);
+  bounds.push(matches.length);
+  let from = matches;
+  while (bounds.length > 2) {
+    const into: EntityMatch[] = [];
+    const merged = [0];
+    for (let r = 0; r + 1 < bounds.length; r += 2) {
+      const mid = bounds[r + 1]!;
+      const end = r + 2 < bounds.length ? bounds[r + 2]! : mid;
+      let i = bounds[r]!;
+      let j = mid;
+      while (i < mid || j < end) into.push(j === end || (i < mid && !precedes(from[j]!, from[i]!)) ? from[i++]! : from[j++]!);
+      merged.push(into.length);
+    }
+    from = into;
+    bounds = merged;
+  }
+  return from;
+}
+
+// Earlier start first; of two at the same start, the longer.
+function precedes(a: EntityMatch, b: EntityMatch): boolean {
+  return a.start < b.start || (a.start === b.start && a.end > b.end);
 }
 
 function stickyEnd(re: RegExp, text: string, i: number): number {
@@ -525,10 +618,6 @@ function digitsOf(value: string): string {
   let digits = '';
   for (let i = 0; i < value.length; i++) if (isDigit(value.charCodeAt(i))) digits += value[i];
   return digits;
-}
-function hasDoubleDot(text: string, from: number, to: number): boolean {
-  for (let i = from + 1; i < to; i++) if (text.charCodeAt(i) === 46 && text.charCodeAt(i - 1) === 46) return true;
-  return false;
 }
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;

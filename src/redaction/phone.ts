@@ -15,8 +15,17 @@ const ID_WORDS = new Set(['id', 'order', 'invoice', 'inv', 'ref', 'reference', '
   'build', 'release', 'acct', 'account', 'batch', 'lot', 'ticket', 'case', 'po', 'part', 'item', 'model', 'seed', 'zip', 'port', 'code',
   'pin', 'count', 'step', 'page', 'ts', 'timestamp', 'uid', 'pid', 'txn', 'transaction']);
 const NUMBER_WORDS = new Set(['no', 'nr', 'num', 'number', 'id', '#']);
+// Any phone word in the text before a number: without one, none of its words can make the number a phone.
+const ANY_PHONE_WORD = new RegExp([...PHONE_WORDS].join('|'), 'i');
 const DATE_SHAPE = /^(?:\d{1,2}([./-])\d{1,2}\1\d{2,4}|\d{4}([./-])\d{1,2}\2\d{1,2})$/;
 const TIME_SHAPE = /^\d{4}-\d{2}-\d{2}[ T]\d{2}/;
+
+// What a candidate is before its context is read: no phone, shaped like one (libphonenumber not
+// asked yet), or a valid number.
+const NO_PHONE = 0;
+const SHAPED = 1;
+const VALID = 2;
+type Verdict = typeof NO_PHONE | typeof SHAPED | typeof VALID;
 
 /**
  * Validates phone candidates with libphonenumber-js (full metadata) under the rules that keep
@@ -26,7 +35,8 @@ const TIME_SHAPE = /^\d{4}-\d{2}-\d{2}[ T]\d{2}/;
 export class PhoneValidator {
   private readonly nanp: boolean;
   private readonly trunkCountries: CountryCode[];
-  private readonly cache = new Map<string, boolean>();
+  // What each candidate seen is on its own: numbers recur in agent text, so each is judged once.
+  private readonly verdicts = new Map<string, Verdict>();
 
   constructor(countries: readonly CountryCode[] = DEFAULT_PHONE_COUNTRIES) {
     this.nanp = countries.some((c) => NANP.has(c));
@@ -35,26 +45,25 @@ export class PhoneValidator {
 
   /** True when `candidate` (digits, separators, an optional `+`) is a phone number, given the text just before it. */
   isPhone(candidate: string, before: string): boolean {
-    const n = countDigits(candidate);
-    if (n < 7 || n > 15) return false;
-    const plus = candidate.charCodeAt(0) === 43;
-    const formatted = hasSeparator(candidate);
-    if (DATE_SHAPE.test(candidate) || TIME_SHAPE.test(candidate)) return false;
-    // The national part of an international number that failed validation is no number of its own.
-    if (!plus && /\+\d{1,3}[\s(]*$/.test(before)) return false;
-    if (!plus) {
-      const context = phoneContext(before);
-      if (context === 'id') return false;
-      if (!formatted && context !== 'phone') return false;
+    let verdict = this.verdicts.get(candidate);
+    if (verdict === undefined) {
+      verdict = shapeAllowsPhone(candidate) ? SHAPED : NO_PHONE;
+      this.remember(candidate, verdict);
     }
-    if (formatted && !groupsLookLikePhone(candidate, plus)) return false;
-    const key = candidate;
-    const cached = this.cache.get(key);
-    if (cached !== undefined) return cached;
-    const result = this.validate(candidate, candidate.replace(/\D+/g, ''), plus);
-    if (this.cache.size > 2000) this.cache.clear();
-    this.cache.set(key, result);
-    return result;
+    if (verdict === NO_PHONE) return false;
+    const plus = candidate.charCodeAt(0) === 43;
+    if (!plus && !contextAllowsPhone(before, hasSeparator(candidate))) return false;
+    if (verdict === SHAPED) {
+      // libphonenumber runs last: it is the costly check.
+      verdict = this.validate(candidate, candidate.replace(/\D+/g, ''), plus) ? VALID : NO_PHONE;
+      this.remember(candidate, verdict);
+    }
+    return verdict === VALID;
+  }
+
+  private remember(candidate: string, verdict: Verdict): void {
+    if (this.verdicts.size > 2000) this.verdicts.clear();
+    this.verdicts.set(candidate, verdict);
   }
 
   private validate(candidate: string, digits: string, plus: boolean): boolean {
@@ -69,6 +78,24 @@ export class PhoneValidator {
     if (national.length !== 10) return false;
     return valid(candidate, 'US') || valid(candidate, 'CA');
   }
+}
+
+// Digit count, no date or timestamp, and groups as phone numbers write them.
+function shapeAllowsPhone(candidate: string): boolean {
+  const n = countDigits(candidate);
+  if (n < 7 || n > 15 || DATE_SHAPE.test(candidate) || TIME_SHAPE.test(candidate)) return false;
+  return !hasSeparator(candidate) || groupsLookLikePhone(candidate, candidate.charCodeAt(0) === 43);
+}
+
+// A number without '+' counts unless the text before makes it the national part of an
+// international number or an identifier; an unformatted one needs a word such as "call".
+function contextAllowsPhone(before: string, formatted: boolean): boolean {
+  // The national part of an international number that failed validation is no number of its own.
+  if (/\+\d{1,3}[\s(]*$/.test(before)) return false;
+  // Most unformatted runs (timestamps, counts, ids) have no phone word near: skip reading the words.
+  if (!formatted && !ANY_PHONE_WORD.test(before)) return false;
+  const context = phoneContext(before);
+  return context !== 'id' && (formatted || context === 'phone');
 }
 
 // The last `n` words before a candidate, nearest first, lower case, punctuation stripped ('#' kept as a word).
@@ -131,9 +158,10 @@ function groupsLookLikePhone(candidate: string, plus: boolean): boolean {
     const start = p;
     let hasPlus = false;
     for (; p < len && !isSeparator(candidate.charCodeAt(p)); p++) if (candidate.charCodeAt(p) === 43) hasPlus = true;
-    if (i === 7) return false;
+    if (i === 7) return false; // an eighth group
     const size = p - start - (hasPlus ? 1 : 0);
-    if (size < 2 && !(i === 0 && (plus || (size === 1 && isOne(candidate, start, p)))) && !(i === 1 && plus)) return false;
+    const standsAlone = (i === 0 && (plus || (size === 1 && isOne(candidate, start, p)))) || (i === 1 && plus);
+    if (size < 2 && !standsAlone) return false;
     i++;
   }
   return true;
