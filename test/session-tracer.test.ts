@@ -202,6 +202,25 @@ describe('SessionTracer', () => {
     assert.deepEqual(events[0]!.input, [[{ role: 'user', content: 'hi' }]]);
   });
 
+  it('masks secrets in what it recorded without touching the caller\'s objects or the decorator\'s metadata', async () => {
+    const metadata = { owner: { contact: 'ops@example.com' } };
+    const send = withRuntimeOperation({ name: 'send', metadata }, (request: { body: { note: string } }) => ({ echoed: request.body.note }));
+    const request = { body: { note: 'key sk-proj-3kFq9ZrT1mXw8Lp2Vn7Yb4Hc6Jd0Gs5A' } };
+    const { events } = await traced(() => {
+      send(request);
+      send(request);
+    });
+    assert.equal(request.body.note, 'key sk-proj-3kFq9ZrT1mXw8Lp2Vn7Yb4Hc6Jd0Gs5A');
+    assert.equal(metadata.owner.contact, 'ops@example.com');
+    assert.equal(events.length, 2);
+    for (const event of events) {
+      assert.deepEqual(event.input, [{ body: { note: 'key [OPENAI_KEY]' } }]);
+      assert.deepEqual(event.output, { echoed: 'key [OPENAI_KEY]' });
+      assert.deepEqual(event.metadata.owner, { contact: '[EMAIL]' });
+      assert.deepEqual(event.metadata.redaction, { OPENAI_KEY: 2, EMAIL: 1 });
+    }
+  });
+
   it('skips the copy when captureInput and captureOutput are false', async () => {
     const secret = withSpan({ name: 'secret', captureInput: false, captureOutput: false }, (x: string) => x.toUpperCase());
     const { events } = await traced(() => secret('abc'));

@@ -86,6 +86,9 @@ class RecordMasker {
 
   record(record: Obj): Obj {
     if (record === null || typeof record !== 'object') throw new TypeError('a trace record must be an object');
+    if (this.owned && record.record_type === 'event' && sameKeys(Object.keys(record), EVENT_RECORD_FIELDS)) {
+      return { record_type: 'event', session_id: record.session_id, step_id: record.step_id, event: this.event(record.event as Obj) };
+    }
     const out = this.keep(record, RECORD_KEEP, null);
     switch (record.record_type) {
       case 'event':
@@ -140,17 +143,19 @@ class RecordMasker {
     if (type === 'cais' && !(isPrimitive(event.model_name) && isPrimitive(event.provider) && isPrimitive(event.input_tokens) && isPrimitive(event.output_tokens) && isPrimitive(event.total_tokens) && isPrimitive(event.cost_usd))) {
       return undefined;
     }
+    // Inputs, outputs, states and actions are snapshots taken for this call alone: masked in place.
+    // Metadata is not: its nested values are the decorator's, shared by every call.
     const session = this.newSession();
     const out: Obj = { ...event };
     if (event.error !== null) out.error = this.error(event.error as Obj, session);
-    if (event.input !== undefined) out.input = this.field(event.input, session);
-    if (event.output !== undefined) out.output = this.field(event.output, session);
+    if (event.input !== undefined) out.input = this.field(event.input, session, true);
+    if (event.output !== undefined) out.output = this.field(event.output, session, true);
     if (type === 'cais' || type === 'environment') {
-      if (event.system_state_before !== undefined) out.system_state_before = this.field(event.system_state_before, session);
-      if (event.system_state_after !== undefined) out.system_state_after = this.field(event.system_state_after, session);
+      if (event.system_state_before !== undefined) out.system_state_before = this.field(event.system_state_before, session, true);
+      if (event.system_state_after !== undefined) out.system_state_after = this.field(event.system_state_after, session, true);
     }
     if (type === 'cais') out.call_records = (event.call_records as Obj[]).map((c) => this.callRecord(c, session));
-    else if (type === 'runtime') out.actions = this.field(event.actions, session);
+    else if (type === 'runtime') out.actions = this.field(event.actions, session, true);
     out.metadata = this.metadata(event.metadata, session);
     return out;
   }
@@ -170,12 +175,12 @@ class RecordMasker {
     if (this.owned && sameKeys(Object.keys(call), CALL_RECORD_FIELDS)) {
       // Built by the recorder: ids, names, times and numbers are its own; the rest is data.
       const own: Obj = { ...call };
-      own.request_params = this.field(call.request_params, session);
-      own.input_messages = this.field(call.input_messages, session);
-      own.output_messages = this.field(call.output_messages, session);
+      own.request_params = this.field(call.request_params, session, true);
+      own.input_messages = this.field(call.input_messages, session, true);
+      own.output_messages = this.field(call.output_messages, session, true);
       own.output_text = this.field(call.output_text, session);
       own.tool_calls = (call.tool_calls as Obj[]).map((t) => this.toolCall(t, session));
-      own.metadata = this.field(call.metadata, session);
+      own.metadata = this.field(call.metadata, session, true);
       return own;
     }
     const out: Obj = { ...call };
@@ -266,9 +271,10 @@ class RecordMasker {
     return out;
   }
 
-  // One data field: masked, then cut to the byte limit as a whole.
-  private field(value: unknown, session: RedactionSession): unknown {
-    const masked = session.redact(value);
+  // One data field: masked, then cut to the byte limit as a whole. `inPlace`: the field is the
+  // recorder's own copy, made for this event alone, and may be masked where it is.
+  private field(value: unknown, session: RedactionSession, inPlace = false): unknown {
+    const masked = inPlace ? session.redactInPlace(value) : session.redact(value);
     const max = this.redactor.maxPayloadBytes;
     if (masked === null || typeof masked !== 'object' || session.approxChars * 3 <= max) return masked;
     const json = JSON.stringify(masked);
@@ -305,6 +311,7 @@ const CALL_EVENT_FIELDS: Readonly<Record<string, readonly string[]>> = {
   span: [...CALL_EVENT_COMMON, 'span_kind'],
 };
 
+const EVENT_RECORD_FIELDS = ['record_type', 'session_id', 'step_id', 'event'];
 const CALL_RECORD_FIELDS = ['call_id', 'api_type', 'provider', 'model_name', 'started_at', 'completed_at', 'latency_ms', 'request_params', 'input_messages', 'output_messages', 'output_text', 'tool_calls', 'usage', 'cost_usd', 'finish_reason', 'provider_request_id', 'stream', 'metadata'];
 
 function sameKeys(keys: readonly string[], expected: readonly string[]): boolean {

@@ -309,6 +309,11 @@ export interface RedactionSession {
   readonly approxChars: number;
   /** A masked copy of `value`; fields of an async hook are filled in by `settle()`. */
   redact(value: unknown): unknown;
+  /**
+   * @internal Like `redact`, but plain objects and arrays of `value` are masked where they are
+   * (no copy) when no hook or path applies to them: for data the toolkit copied itself and shares with nothing.
+   */
+  redactInPlace(value: unknown): unknown;
   /** Waits for async hook results (a no-op without any). */
   settle(): Promise<void>;
 }
@@ -321,6 +326,7 @@ class Walk implements RedactionSession {
   private readonly stack: object[] = [];
   private readonly hook: ((value: unknown, path: string) => unknown) | undefined;
   private asyncWarned = false;
+  private inPlace = false;
 
   constructor(
     private readonly r: Redactor,
@@ -334,6 +340,16 @@ class Walk implements RedactionSession {
   redact(value: unknown): unknown {
     this.approxChars = 0;
     return this.run(value);
+  }
+
+  redactInPlace(value: unknown): unknown {
+    if (!this.owned) return this.redact(value);
+    this.inPlace = true;
+    try {
+      return this.redact(value);
+    } finally {
+      this.inPlace = false;
+    }
   }
 
   run(value: unknown): unknown {
@@ -412,7 +428,9 @@ class Walk implements RedactionSession {
   private copyArray(value: readonly unknown[], depth: number, nodes: PathNode[] | null, path: string): unknown[] {
     const n = value.length;
     const kept = n > this.r.maxArrayItems ? this.r.maxArrayItems : n;
-    const out: unknown[] = new Array(kept);
+    const inPlace = this.inPlace && this.hook === undefined && nodes === null;
+    const out: unknown[] = inPlace ? (value as unknown[]) : new Array(kept);
+    if (inPlace && kept < n) out.length = kept;
     for (let i = 0; i < kept; i++) {
       let item: unknown;
       try {
@@ -496,7 +514,9 @@ class Walk implements RedactionSession {
   private cloneAndMask(value: object, keys: string[], depth: number): Record<string, unknown> | undefined {
     for (let i = 0; i < keys.length; i++) if (this.r.keyInfo(keys[i]!) !== KEY_PLAIN) return undefined;
     let out: Record<string, unknown>;
-    if (this.owned) {
+    if (this.inPlace) {
+      out = value as Record<string, unknown>;
+    } else if (this.owned) {
       out = { ...(value as Record<string, unknown>) };
     } else {
       try {
