@@ -216,6 +216,7 @@ export class Redactor {
 
   /** @internal */
   maskString(text: string, counts: RedactionCounts): string {
+    if (this.scanner === null) return this.maskUncached(text, counts);
     // Agents send the same strings again and again (system prompts, the growing history): scan each once.
     if (text.length < 6 || text.length > STRING_CACHE_MAX_LENGTH) return this.maskUncached(text, counts);
     let cached = this.stringCache.get(text);
@@ -326,7 +327,6 @@ class Walk implements RedactionSession {
   private readonly stack: object[] = [];
   private readonly hook: ((value: unknown, path: string) => unknown) | undefined;
   private asyncWarned = false;
-  private inPlace = false;
 
   constructor(
     private readonly r: Redactor,
@@ -343,13 +343,81 @@ class Walk implements RedactionSession {
   }
 
   redactInPlace(value: unknown): unknown {
-    if (!this.owned) return this.redact(value);
-    this.inPlace = true;
-    try {
-      return this.redact(value);
-    } finally {
-      this.inPlace = false;
+    if (!this.owned || this.hook !== undefined) return this.redact(value);
+    this.approxChars = 0;
+    return this.maskOwned(value, 0, this.r.pathRoot());
+  }
+
+  // In place over the toolkit's own data: plain objects, arrays and primitives in a tree (a
+  // snapshot), shared with nothing. Anything else is handed to the copying walk.
+  private maskOwned(value: unknown, depth: number, nodes: PathNode[] | null): unknown {
+    if (typeof value === 'string') {
+      const masked = this.r.maskString(value, this.counts);
+      this.approxChars += masked.length;
+      return masked;
     }
+    if (typeof value !== 'object' || value === null || depth >= this.r.maxDepth) return this.copy(value, depth, nodes, '');
+    if (Array.isArray(value)) {
+      const n = value.length;
+      const kept = n > this.r.maxArrayItems ? this.r.maxArrayItems : n;
+      if (kept < n) value.length = kept;
+      for (let i = 0; i < kept; i++) {
+        const step = nodes === null ? null : advance(nodes, String(i));
+        if (step === HIT) {
+          bump(this.counts, 'PATH');
+          value[i] = REDACTED;
+          continue;
+        }
+        const item = value[i];
+        const masked = typeof item === 'number' || typeof item === 'boolean' || item === null ? this.copy(item, depth + 1, null, '') : this.maskOwned(item, depth + 1, step);
+        value[i] = masked === undefined ? null : masked;
+      }
+      if (kept < n) {
+        value.push(`[TRUNCATED ${n - kept} more items, ${n} in all]`);
+        bump(this.counts, 'TRUNCATED');
+      }
+      return value;
+    }
+    const proto = Object.getPrototypeOf(value) as unknown;
+    if (proto !== Object.prototype && proto !== null) return this.copy(value, depth, nodes, '');
+    const object = value as Record<string, unknown>;
+    let renamed: Array<[string, string, unknown]> | undefined;
+    // for-in over a plain object reads and writes its fields through the enumeration cache, far
+    // cheaper than a keyed access per name from Object.keys (the prototype was checked above).
+    for (const key in object) {
+      const info = this.r.keyInfo(key);
+      if (info === KEY_SENSITIVE) {
+        bump(this.counts, 'SENSITIVE_KEY');
+        object[key] = REDACTED;
+        continue;
+      }
+      let outKey = key;
+      if (info !== KEY_PLAIN) {
+        this.r.countKeyMatches(info, this.counts);
+        outKey = info.key;
+      }
+      const step = nodes === null ? null : advance(nodes, key);
+      const child = object[key];
+      let masked: unknown;
+      if (step === HIT) {
+        bump(this.counts, 'PATH');
+        masked = REDACTED;
+      } else {
+        this.approxChars += outKey.length + 4;
+        masked = typeof child === 'boolean' || child === null || child === undefined || (typeof child === 'number' && !(child >= 1e12)) ? child : this.maskOwned(child, depth + 1, step);
+      }
+      if (outKey !== key) (renamed ??= []).push([key, outKey, masked]);
+      else if (masked !== child) object[key] = masked;
+    }
+    // A key with an entity in its name is replaced, not added beside it (after the loop: a field
+    // added while for-in runs may be visited again).
+    if (renamed !== undefined) {
+      for (const [key, outKey, masked] of renamed) {
+        delete object[key];
+        object[outKey] = masked;
+      }
+    }
+    return object;
   }
 
   run(value: unknown): unknown {
@@ -428,9 +496,7 @@ class Walk implements RedactionSession {
   private copyArray(value: readonly unknown[], depth: number, nodes: PathNode[] | null, path: string): unknown[] {
     const n = value.length;
     const kept = n > this.r.maxArrayItems ? this.r.maxArrayItems : n;
-    const inPlace = this.inPlace && this.hook === undefined && nodes === null;
-    const out: unknown[] = inPlace ? (value as unknown[]) : new Array(kept);
-    if (inPlace && kept < n) out.length = kept;
+    const out: unknown[] = new Array(kept);
     for (let i = 0; i < kept; i++) {
       let item: unknown;
       try {
@@ -514,9 +580,7 @@ class Walk implements RedactionSession {
   private cloneAndMask(value: object, keys: string[], depth: number): Record<string, unknown> | undefined {
     for (let i = 0; i < keys.length; i++) if (this.r.keyInfo(keys[i]!) !== KEY_PLAIN) return undefined;
     let out: Record<string, unknown>;
-    if (this.inPlace) {
-      out = value as Record<string, unknown>;
-    } else if (this.owned) {
+    if (this.owned) {
       out = { ...(value as Record<string, unknown>) };
     } else {
       try {
@@ -710,6 +774,26 @@ class Walk implements RedactionSession {
       }
     }));
   }
+}
+
+const HIT: PathNode[] = [];
+
+/** The configured paths one key further down: `HIT` when one of them ends here, null when none goes on. */
+function advance(nodes: PathNode[], key: string): PathNode[] | null {
+  let next: PathNode[] | null = null;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    const exact = node.children.get(key);
+    if (exact !== undefined) {
+      if (exact.terminal) return HIT;
+      (next ??= []).push(exact);
+    }
+    if (node.star !== null) {
+      if (node.star.terminal) return HIT;
+      (next ??= []).push(node.star);
+    }
+  }
+  return next;
 }
 
 function joinPath(parent: string, key: string): string {

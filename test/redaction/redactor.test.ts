@@ -214,6 +214,18 @@ describe('Redactor', () => {
     assert.deepEqual(out, { '[EMAIL]': { score: 1 } });
   });
 
+  it('masks the toolkit\'s own copies in place exactly as it masks a copy', () => {
+    const r = new Redactor({ paths: ['messages[*].name'], maxArrayItems: 3 });
+    const make = () => ({ ...payload(), 'bob@example.com': { score: 1 }, xs: [1, 2, 3, 4, 5] });
+    const copied = r.redactWithReport(make());
+    const own = make();
+    const session = r.startOwnedSession();
+    const masked = session.redactInPlace(own);
+    assert.equal(masked, own);
+    assert.deepEqual(masked, copied.value);
+    assert.deepEqual(session.counts, copied.counts);
+  });
+
   it('rejects bad options with an AgentTraceError that names the option', () => {
     const cases: Array<[unknown, string]> = [
       [{ maskPii: 'yes' }, 'maskPii'],
