@@ -48,7 +48,10 @@ export interface StreamBenchResult {
 
 const CHUNKS = 1000;
 
-/** Wraps an async iterable the way the core observes a stream: its iterator watched, one onChunk and one result() per chunk. */
+/**
+ * Wraps an async iterable the way the core observes a stream: the consumer gets the iterator's
+ * own promise for each chunk, and the chunk is read beside it (one onChunk and one result() per chunk).
+ */
 function observed<T>(iterable: AsyncIterable<T>, startedAt: number, request: ReturnType<typeof readAiRequest>): AsyncIterable<T> {
   const aggregator = createStreamAggregator(request, startedAt);
   let response = aggregator.result();
@@ -67,7 +70,11 @@ function observed<T>(iterable: AsyncIterable<T>, startedAt: number, request: Ret
         return item;
       };
       return {
-        next: () => iterator.next().then(onItem),
+        next: () => {
+          const pending = iterator.next();
+          pending.then(onItem, () => undefined);
+          return pending;
+        },
         return: (value?: unknown) => (iterator.return ? iterator.return(value) : Promise.resolve({ done: true as const, value: value as T })),
       };
     },
@@ -232,7 +239,7 @@ async function coreCase(client: OpenAI, body: Parameters<OpenAI['chat']['complet
   const tracer = new core.SessionTracer({ exporters: [memory] });
   const create = core.withAiCall({ name: 'bench' }, (b: typeof body) => client.chat.completions.create(b, { headers: { 'x-chunks': String(CHUNKS) } }));
   try {
-    return await compare('OpenAI SDK stream over local HTTP via @aiCall', runs, warmup, async (observe) => {
+    return await compare('OpenAI SDK stream over local HTTP via @aiCall', runs, warmup * 4, async (observe) => {
       const consumeOnce = async () => {
         const stream = (await (observe ? create(body) : client.chat.completions.create(body, { headers: { 'x-chunks': String(CHUNKS) } }))) as AsyncIterable<unknown>;
         let count = 0;
