@@ -130,7 +130,7 @@ function roundSpread(s: Spread, digits = 3): Spread {
  * console.log(w.agentLoop.overhead.median); // 0.012 = 1.2 %
  */
 export async function runWorkloadsBench(options: { pairs?: number; turns?: number } = {}): Promise<WorkloadsBenchResult> {
-  const pairs = options.pairs ?? 20;
+  const pairs = options.pairs ?? 30;
   const turns = options.turns ?? 40;
   work.envIterations = calibrate(20);
   work.toolIterations = calibrate(5);

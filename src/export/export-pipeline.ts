@@ -70,9 +70,10 @@ export class ExportPipeline {
       return;
     }
     this.pending.push(item);
-    // A slice is drained on the next turn: records made while their calls are young die young,
-    // where waiting for a full batch would have the garbage collector copy and promote them.
-    if (this.pending.length >= Math.min(DRAIN_SLICE, this.options.maxExportBatchSize)) {
+    // An eighth of a batch (64 by default) is drained on the next turn: records made while their
+    // calls are young die young, where waiting for a full batch would have the garbage collector
+    // copy and promote them.
+    if (this.pending.length >= Math.max(1, this.options.maxExportBatchSize >> 3)) {
       this.immediate ??= setImmediate(() => {
         this.immediate = undefined;
         void this.drain();
