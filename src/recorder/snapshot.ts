@@ -174,8 +174,8 @@ function copyObject(object: object, depth: number, ancestors: object[], budget: 
  * A plain object copied by one spread (a fast clone of its shape), then only the fields holding
  * objects are replaced by their copies; adding fields one by one costs a slow keyed store each.
  * Undefined when it needs the field-by-field path: a getter that throws, too many keys, or the
- * budget running out. Symbol-keyed fields come along uncopied: no record format carries them
- * (JSON drops them) and the redactor never reads them.
+ * budget running out. Symbol-keyed fields come along uncopied and unmasked: no exporter writes
+ * them (JSON drops them, the stores and OpenTelemetry read named fields), so they never leave the process.
  */
 function clonePlain(object: object, depth: number, ancestors: object[], budget: Budget): Record<string, unknown> | undefined {
   const keys = Object.keys(object);

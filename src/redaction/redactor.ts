@@ -311,8 +311,8 @@ export interface RedactionSession {
   /** A masked copy of `value`; fields of an async hook are filled in by `settle()`. */
   redact(value: unknown): unknown;
   /**
-   * @internal Like `redact`, but plain objects and arrays of `value` are masked where they are
-   * (no copy) when no hook or path applies to them: for data the toolkit copied itself and shares with nothing.
+   * @internal Like `redact`, but the plain objects and arrays of `value` are masked where they
+   * are (no copy) when no mask hook is set: for data the toolkit copied itself and shares with nothing.
    */
   redactInPlace(value: unknown): unknown;
   /** Waits for async hook results (a no-op without any). */
@@ -690,21 +690,8 @@ class Walk implements RedactionSession {
 
   // Advances the configured paths by one key; a path that ends here masks the value whole.
   private assignMatched(out: Record<string | number, unknown>, outKey: string | number, key: string, child: unknown, depth: number, nodes: PathNode[], path: string): void {
-    let next: PathNode[] | null = null;
-    let hit = false;
-    for (let i = 0; i < nodes.length; i++) {
-      const node = nodes[i]!;
-      const exact = node.children.get(key);
-      if (exact !== undefined) {
-        if (exact.terminal) hit = true;
-        (next ??= []).push(exact);
-      }
-      if (node.star !== null) {
-        if (node.star.terminal) hit = true;
-        (next ??= []).push(node.star);
-      }
-    }
-    if (hit) {
+    const next = advance(nodes, key);
+    if (next === HIT) {
       bump(this.counts, 'PATH');
       out[outKey] = REDACTED;
       return;
