@@ -7,6 +7,7 @@ import {
   runtimeOperation,
   SessionTracer,
   traceSpan,
+  withAiCall,
   withRuntimeOperation,
   withSpan,
   type EnvironmentEvent,
@@ -219,6 +220,14 @@ describe('SessionTracer', () => {
       assert.deepEqual(event.metadata.owner, { contact: '[EMAIL]' });
       assert.deepEqual(event.metadata.redaction, { OPENAI_KEY: 2, EMAIL: 1 });
     }
+  });
+
+  it('masks what an extract hook returns without touching the objects it returned', async () => {
+    const note = { text: 'write to ops@example.com' };
+    const call = withAiCall({ model: 'house-model', extract: () => ({ output: note, output_tokens: 2 }) }, () => ({ ok: true }));
+    const { events } = await traced(() => call());
+    assert.equal(note.text, 'write to ops@example.com');
+    assert.deepEqual(events[0]!.output, { text: 'write to [EMAIL]' });
   });
 
   it('skips the copy when captureInput and captureOutput are false', async () => {

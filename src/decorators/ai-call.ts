@@ -89,7 +89,8 @@ function behaviour(options: AiCallOptions): CallBehaviour {
       const detail = detailOf(call);
       if (detail.deferred) return;
       detail.response = readAiResponse(result, detail.request);
-      if (extract) call.guard('extract', () => (detail.custom = extract(detail.args ?? [], result) ?? null));
+      // A copy: what extract returns becomes event fields, which the batch side masks in place.
+      if (extract) call.guard('extract', () => (detail.custom = (snapshot(extract(detail.args ?? [], result) ?? null, getConfig().maxPayloadBytes) as AiCallExtract | null)));
       // A wrapper returning what an inner @aiCall returned must not count the same usage twice.
       if (detail.counted !== undefined && (detail.counted.has(result) || (detail.response.response_id !== null && detail.counted.has(detail.response.response_id)))) {
         call.usageInChild = true;
@@ -128,7 +129,7 @@ function behaviour(options: AiCallOptions): CallBehaviour {
       event.total_tokens = cais.total_tokens;
       event.cost_usd = cais.cost_usd;
       event.call_records = cais.call_records;
-      if (detail.custom) Object.assign(event, detail.custom);
+      if (detail.custom !== null && typeof detail.custom === 'object' && !Array.isArray(detail.custom)) Object.assign(event, detail.custom);
       if (call.usageInChild) {
         event.input_tokens = null;
         event.output_tokens = null;
