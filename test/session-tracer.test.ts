@@ -224,10 +224,11 @@ describe('SessionTracer', () => {
 
   it('masks what an extract hook returns without touching the objects it returned', async () => {
     const note = { text: 'write to ops@example.com' };
-    const call = withAiCall({ model: 'house-model', extract: () => ({ output: note, output_tokens: 2 }) }, () => ({ ok: true }));
+    const call = withAiCall({ model: 'house-model', extract: () => ({ output: note, output_tokens: 2, system_instance_id: { contact: note.text } }) }, () => ({ ok: true }));
     const { events } = await traced(() => call());
     assert.equal(note.text, 'write to ops@example.com');
     assert.deepEqual(events[0]!.output, { text: 'write to [EMAIL]' });
+    assert.deepEqual(events[0]!.system_instance_id, { contact: 'write to [EMAIL]' });
   });
 
   it('skips the copy when captureInput and captureOutput are false', async () => {

@@ -140,9 +140,8 @@ class RecordMasker {
     const type = event.event_type;
     const fields = typeof type === 'string' ? CALL_EVENT_FIELDS[type] : undefined;
     if (fields === undefined || !sameKeys(Object.keys(event), fields)) return undefined;
-    if (type === 'cais' && !(isPrimitive(event.model_name) && isPrimitive(event.provider) && isPrimitive(event.input_tokens) && isPrimitive(event.output_tokens) && isPrimitive(event.total_tokens) && isPrimitive(event.cost_usd))) {
-      return undefined;
-    }
+    // An `extract` hook may have set any field of a cais event: kept fields must still hold what they should.
+    if (type === 'cais' && !(CAIS_KEPT_FIELDS.every((key) => isPrimitive(event[key])) && isNumericObject(event.time_record))) return undefined;
     // Inputs, outputs, states and actions are snapshots taken for this call alone: masked in place.
     // Metadata is not: its nested values are the decorator's, shared by every call.
     const session = this.newSession();
@@ -311,6 +310,7 @@ const CALL_EVENT_FIELDS: Readonly<Record<string, readonly string[]>> = {
   span: [...CALL_EVENT_COMMON, 'span_kind'],
 };
 
+const CAIS_KEPT_FIELDS = CALL_EVENT_FIELDS.cais!.filter((key) => EVENT_KEEP.has(key) && key !== 'time_record');
 const EVENT_RECORD_FIELDS = ['record_type', 'session_id', 'step_id', 'event'];
 const CALL_RECORD_FIELDS = ['call_id', 'api_type', 'provider', 'model_name', 'started_at', 'completed_at', 'latency_ms', 'request_params', 'input_messages', 'output_messages', 'output_text', 'tool_calls', 'usage', 'cost_usd', 'finish_reason', 'provider_request_id', 'stream', 'metadata'];
 
