@@ -4,7 +4,7 @@ import { getConfig } from '../configure.js';
 import type { JsonValue } from '../model/events.js';
 import { readAiRequest, type AiRequest } from '../genai/request.js';
 import { readAiResponse, readDeferredAiResponse, type AiResponse } from '../genai/response.js';
-import { createStreamAggregator } from '../genai/streams.js';
+import { createStreamAggregator, type StreamAggregator } from '../genai/streams.js';
 import { toEpochMs, now } from '../model/clock.js';
 import type { ActiveCall } from '../recorder/active-call.js';
 import type { CallBehaviour } from '../recorder/call-spec.js';
@@ -40,6 +40,8 @@ export interface AiCallOptions extends CommonOptions {
 interface AiDetail {
   request: AiRequest | null;
   response: AiResponse | null;
+  /** A stream's aggregate, read when the event is built (a stream never consumed says 0 chunks). */
+  stream: StreamAggregator | null;
   /** What the SDK really sent, when the method built the request itself. */
   sent: SentRequest | null;
   /** The response comes from a deferred result (AI SDK `streamText`), not from the value returned. */
@@ -64,7 +66,7 @@ function behaviour(options: AiCallOptions): CallBehaviour {
   const { extract, stateBefore, stateAfter } = options;
   return {
     start(call, self, args) {
-      const detail: AiDetail = { request: null, response: null, sent: null, deferred: false, args: extract ? [...args] : undefined, custom: null, counted: undefined };
+      const detail: AiDetail = { request: null, response: null, stream: null, sent: null, deferred: false, args: extract ? [...args] : undefined, custom: null, counted: undefined };
       call.detail = detail as unknown as Record<string, unknown>;
       detail.request = readAiRequest(args, self, hints);
       if (stateBefore) call.guard('stateBefore', () => (call.stateBefore = snapshot(stateBefore(self), 16384)));
@@ -108,8 +110,7 @@ function behaviour(options: AiCallOptions): CallBehaviour {
     observeStream(call) {
       const detail = detailOf(call);
       const aggregator = createStreamAggregator(detail.request, toEpochMs(call.startMs));
-      // A live view: read when the event is built, so a stream never consumed still says 0 chunks.
-      detail.response = aggregator.result();
+      detail.stream = aggregator;
       let first = true;
       return {
         onChunk(chunk) {
@@ -121,7 +122,7 @@ function behaviour(options: AiCallOptions): CallBehaviour {
     },
     addFields(call, event) {
       const detail = detailOf(call);
-      const cais = toCaisFields(detail.request, detail.response, { startedAt: toEpochMs(call.startMs), endedAt: toEpochMs(call.endMs) }, call.input as never, detail.sent);
+      const cais = toCaisFields(detail.request, detail.stream?.result() ?? detail.response, { startedAt: toEpochMs(call.startMs), endedAt: toEpochMs(call.endMs) }, call.input as never, detail.sent);
       event.model_name = cais.model_name;
       event.provider = cais.provider;
       event.input_tokens = cais.input_tokens;

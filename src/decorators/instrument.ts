@@ -352,7 +352,8 @@ function observeIterator(call: ActiveCall, iterator: AsyncIterator<unknown>): As
   const wrapper: AsyncIterator<unknown> & AsyncIterable<unknown> = {
     next(value?: unknown) {
       const pending = arguments.length === 0 ? iterator.next() : iterator.next(value);
-      if (types.isPromise(pending)) (pending as Promise<IteratorResult<unknown>>).then(onItem, onError);
+      // `instanceof` is cheaper than types.isPromise per chunk; a promise of another realm takes the thenable path.
+      if (pending instanceof Promise) (pending as Promise<IteratorResult<unknown>>).then(onItem, onError);
       else if (pending !== null && typeof (pending as { then?: unknown }).then === 'function') Promise.resolve(pending).then(onItem, onError);
       else onItem(pending as IteratorResult<unknown>);
       return pending;

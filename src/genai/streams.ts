@@ -13,9 +13,9 @@ export interface StreamAggregator {
    */
   onChunk(chunk: unknown, nowMs: number): void;
   /**
-   * The aggregate so far, with a `stream` summary: a live view (the same object on every call)
-   * whose fields are computed when read. `completed` defaults to whether a terminal chunk
-   * (finish reason, `message_stop`, `response.completed`, `finish`) was seen.
+   * The aggregate so far, with a `stream` summary; built when asked for, and the same object
+   * until another chunk arrives. `completed` defaults to whether a terminal chunk (finish
+   * reason, `message_stop`, `response.completed`, `finish`) was seen.
    */
   result(outcome?: { completed?: boolean }): AiResponse;
 }
@@ -67,7 +67,6 @@ class Aggregator implements StreamAggregator {
   private final: AiResponse | null = null;
   private completedOverride: boolean | undefined = undefined;
   private version = 0;
-  private view: AiResponse | null = null;
   private built: AiResponse | null = null;
   private builtVersion = -1;
 
@@ -100,35 +99,11 @@ class Aggregator implements StreamAggregator {
       this.completedOverride = outcome.completed;
       this.version++;
     }
-    // A live view, built at most once per new chunk and only when read: an observer may ask for
-    // the result after every chunk, and that must cost next to nothing.
-    return (this.view ??= this.makeView());
-  }
-
-  private makeView(): AiResponse {
-    const current = (): AiResponse => {
-      if (this.built === null || this.builtVersion !== this.version) {
-        this.built = this.build();
-        this.builtVersion = this.version;
-      }
-      return this.built;
-    };
-    return {
-      get api() { return current().api; },
-      get model() { return current().model; },
-      get response_id() { return current().response_id; },
-      get request_id() { return current().request_id; },
-      get provider() { return current().provider; },
-      get usage() { return current().usage; },
-      get finish_reasons() { return current().finish_reasons; },
-      get output_text() { return current().output_text; },
-      get reasoning_text() { return current().reasoning_text; },
-      get output_messages() { return current().output_messages; },
-      get tool_calls() { return current().tool_calls; },
-      get stream() { return current().stream; },
-      get deferred() { return current().deferred; },
-      get extra() { return current().extra; },
-    };
+    if (this.built === null || this.builtVersion !== this.version) {
+      this.built = this.build();
+      this.builtVersion = this.version;
+    }
+    return this.built;
   }
 
   private build(): AiResponse {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomFillSync } from 'node:crypto';
 
 // A random per-process prefix and a counter: unique across processes, and no crypto call per event.
 const prefix = randomBytes(4).toString('hex');
@@ -11,9 +11,20 @@ export function newSpanId(): string {
   return prefix + counter.toString(16).padStart(8, '0');
 }
 
-/** A 32-hex-digit trace id, random. */
+// Randomness for 256 trace ids at a time: one crypto call per id cost ~9 us per session.
+const TRACE_IDS_PER_FILL = 256;
+const traceEntropy = Buffer.alloc(16 * TRACE_IDS_PER_FILL);
+let traceOffset = traceEntropy.length;
+
+/** A 32-hex-digit trace id, random (from the crypto generator, drawn in blocks). */
 export function newTraceId(): string {
-  return randomBytes(16).toString('hex');
+  if (traceOffset === traceEntropy.length) {
+    randomFillSync(traceEntropy);
+    traceOffset = 0;
+  }
+  const id = traceEntropy.toString('hex', traceOffset, traceOffset + 16);
+  traceOffset += 16;
+  return id;
 }
 
 const idPrefix = randomBytes(6).toString('hex');

@@ -6,7 +6,9 @@ import type { AddressInfo } from 'node:net';
  * It answers with realistic JSON bodies and SSE streams (usage with cached and reasoning tokens,
  * tool calls, request id headers). The scenario is chosen per request with headers:
  * `x-scenario: text | tools | cut` (cut: the stream stops midway by destroying the socket),
- * `x-chunks: N` (text deltas in a stream), `x-delay-ms: N` (pause before each stream event).
+ * `x-chunks: N` (text deltas in a stream), `x-delay-ms: N` (pause before each stream event),
+ * `x-burst: 1` (the whole stream in one write, so that a benchmark measures the consumer and not
+ * the pace of this server's writes).
  */
 export interface FakeLlmServer {
   /** `http://127.0.0.1:PORT` */
@@ -75,6 +77,7 @@ interface Scenario {
   kind: string;
   chunks: number;
   delayMs: number;
+  burst: boolean;
 }
 
 function scenarioOf(req: IncomingMessage): Scenario {
@@ -86,6 +89,7 @@ function scenarioOf(req: IncomingMessage): Scenario {
     kind: header('x-scenario') ?? 'text',
     chunks: Number(header('x-chunks') ?? 6),
     delayMs: Number(header('x-delay-ms') ?? 0),
+    burst: header('x-burst') === '1',
   };
 }
 
@@ -121,6 +125,11 @@ const pause = (ms: number) => (ms > 0 ? new Promise((resolve) => setTimeout(reso
 
 async function sse(state: FakeLlmServer, res: ServerResponse, headers: Record<string, string>, events: Array<{ event?: string; data: unknown }>, scenario: Scenario): Promise<void> {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', ...headers });
+  const format = ({ event, data }: { event?: string; data: unknown }) => `${event ? `event: ${event}\n` : ''}data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`;
+  if (scenario.burst) {
+    res.end(events.map(format).join(''));
+    return;
+  }
   const cutAt = scenario.kind === 'cut' ? Math.max(2, Math.floor(events.length / 2)) : -1;
   for (let i = 0; i < events.length; i++) {
     if (i === cutAt) {
@@ -131,8 +140,7 @@ async function sse(state: FakeLlmServer, res: ServerResponse, headers: Record<st
       return;
     }
     await pause(scenario.delayMs);
-    const { event, data } = events[i]!;
-    res.write(`${event ? `event: ${event}\n` : ''}data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`);
+    res.write(format(events[i]!));
   }
   res.end();
 }
