@@ -474,23 +474,30 @@ class Walk implements RedactionSession {
     const stack = this.stack;
     for (let i = 0; i < depth; i++) if (stack[i] === value) return CIRCULAR;
     stack[depth] = value;
+    let out: unknown;
     try {
-      if (Array.isArray(value)) return this.copyArray(value, depth, nodes, path);
-      // Plain objects (most of a payload) skip the checks for exotic types.
-      const proto = Object.getPrototypeOf(value) as unknown;
-      if (proto === Object.prototype || proto === null) return this.copyPlain(value, depth, nodes, path);
-      if (isRedacted(value)) {
-        bump(this.counts, 'REDACTED');
-        return REDACTED;
+      if (Array.isArray(value)) out = this.copyArray(value, depth, nodes, path);
+      else {
+        // Plain objects (most of a payload) skip the checks for exotic types.
+        const proto = Object.getPrototypeOf(value) as unknown;
+        if (proto !== Object.prototype && proto !== null) out = this.copyExotic(value, depth, nodes, path);
+        else out = this.hook === undefined ? this.copyFields(value as Record<string, unknown>, depth, nodes) : this.copyPlain(value, depth, nodes, path);
       }
-      return this.copyNonArray(value, depth, nodes, path);
     } catch {
       // A proxy or exotic object that throws while listed: mask it whole.
       bump(this.counts, 'UNREADABLE');
-      return UNREADABLE;
-    } finally {
-      stack[depth] = undefined as unknown as object;
+      out = UNREADABLE;
     }
+    stack[depth] = undefined as unknown as object;
+    return out;
+  }
+
+  private copyExotic(value: object, depth: number, nodes: PathNode[] | null, path: string): unknown {
+    if (isRedacted(value)) {
+      bump(this.counts, 'REDACTED');
+      return REDACTED;
+    }
+    return this.copyNonArray(value, depth, nodes, path);
   }
 
   private copyArray(value: readonly unknown[], depth: number, nodes: PathNode[] | null, path: string): unknown[] {
@@ -506,12 +513,18 @@ class Walk implements RedactionSession {
         out[i] = UNREADABLE;
         continue;
       }
-      if (this.hook === undefined && nodes === null) {
-        this.store(out as unknown as Record<number, unknown>, i, item, depth + 1);
-        if (out[i] === undefined) out[i] = null;
+      if (this.hook === undefined) {
+        const next = nodes === null ? null : advance(nodes, String(i));
+        if (next === HIT) {
+          bump(this.counts, 'PATH');
+          out[i] = REDACTED;
+        } else {
+          const copied = this.copyChild(item, depth + 1, next);
+          out[i] = copied === undefined ? null : copied;
+        }
         continue;
       }
-      const childPath = this.hook === undefined ? '' : `${path}[${i}]`;
+      const childPath = `${path}[${i}]`;
       if (nodes === null) {
         this.assign(out as unknown as Record<number, unknown>, i, item, depth + 1, null, childPath);
       } else {
@@ -559,52 +572,70 @@ class Walk implements RedactionSession {
   }
 
   private copyPlain(value: object, depth: number, nodes: PathNode[] | null, path: string): unknown {
-    const keys = Object.keys(value);
-    // redacted() makes a plain object with the keys value and toJSON (its brand is a symbol).
-    if (keys.length === 2 && keys[1] === 'toJSON' && isRedacted(value)) {
+    if (this.hook === undefined) return this.copyFields(value as Record<string, unknown>, depth, nodes);
+    // redacted() makes a plain object (its brand is a symbol).
+    if (isRedacted(value)) {
       bump(this.counts, 'REDACTED');
       return REDACTED;
     }
-    if (this.hook === undefined && nodes === null) {
-      const cloned = this.cloneAndMask(value, keys, depth);
-      if (cloned !== undefined) return cloned;
-    }
+    const keys = Object.keys(value);
     const out: Record<string, unknown> = {};
     for (let i = 0; i < keys.length; i++) this.copyProperty(out, value, keys[i]!, depth, nodes, path);
     return out;
   }
 
-  // The common case (no hook, no path below): one fast clone of the object's shape, then only the
-  // fields that change are overwritten; adding fields one by one costs a slow keyed store each.
-  // Undefined when the object needs the field-by-field path (a throwing getter, a key to mask).
-  private cloneAndMask(value: object, keys: string[], depth: number): Record<string, unknown> | undefined {
-    for (let i = 0; i < keys.length; i++) if (this.r.keyInfo(keys[i]!) !== KEY_PLAIN) return undefined;
-    let out: Record<string, unknown>;
-    if (this.owned) {
-      out = { ...(value as Record<string, unknown>) };
-    } else {
+  // Without a hook (the common case): for-in reads the fields through the enumeration cache and
+  // the copy gets them in order, each masked by its key, the configured paths and its value.
+  private copyFields(source: Record<string, unknown>, depth: number, nodes: PathNode[] | null): unknown {
+    const out: Record<string, unknown> = {};
+    for (const key in source) {
+      if (!hasOwn(source, key)) continue;
+      // What redacted() makes has `value` first: only objects with such a field pay the brand check.
+      if (key === 'value' && isRedacted(source)) {
+        bump(this.counts, 'REDACTED');
+        return REDACTED;
+      }
+      const info = this.r.keyInfo(key);
+      if (info === KEY_SENSITIVE) {
+        bump(this.counts, 'SENSITIVE_KEY');
+        out[key] = REDACTED;
+        continue;
+      }
+      let outKey = key;
+      if (info !== KEY_PLAIN) {
+        this.r.countKeyMatches(info, this.counts);
+        outKey = info.key;
+      }
+      this.approxChars += outKey.length + 4;
+      const next = nodes === null ? null : advance(nodes, key);
+      if (next === HIT) {
+        bump(this.counts, 'PATH');
+        out[outKey] = REDACTED;
+        continue;
+      }
+      let child: unknown;
       try {
-        out = { ...(value as Record<string, unknown>) };
+        child = source[key];
       } catch {
-        return undefined;
+        bump(this.counts, 'UNREADABLE');
+        out[outKey] = UNREADABLE;
+        continue;
       }
-      // A symbol-keyed field would come along unmasked.
-      const symbols = Object.getOwnPropertySymbols(out);
-      for (let i = 0; i < symbols.length; i++) delete out[symbols[i] as unknown as string];
-    }
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i]!;
-      const child = out[key];
-      this.approxChars += key.length + 4;
-      if (typeof child === 'string') {
-        const masked = this.r.maskString(child, this.counts);
-        this.approxChars += masked.length;
-        if (masked !== child) out[key] = masked;
-      } else if (!(typeof child === 'boolean' || child === null || child === undefined || (typeof child === 'number' && !(child >= 1e12)))) {
-        out[key] = this.copy(child, depth + 1, null, '');
-      }
+      out[outKey] = this.copyChild(child, depth + 1, next);
     }
     return out;
+  }
+
+  // Without a hook: the masked copy of one field or item.
+  private copyChild(child: unknown, depth: number, nodes: PathNode[] | null): unknown {
+    if (typeof child === 'string') {
+      const masked = this.r.maskString(child, this.counts);
+      this.approxChars += masked.length;
+      return masked;
+    }
+    if (typeof child === 'object') return child === null ? null : this.copyObject(child, depth, nodes, '');
+    if (typeof child === 'boolean' || child === undefined || (typeof child === 'number' && !(child >= 1e12))) return child;
+    return this.copy(child, depth, nodes, '');
   }
 
   private copyError(value: Error, depth: number, nodes: PathNode[] | null, path: string): Record<string, unknown> {
@@ -764,6 +795,7 @@ class Walk implements RedactionSession {
 }
 
 const HIT: PathNode[] = [];
+const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
 
 /** The configured paths one key further down: `HIT` when one of them ends here, null when none goes on. */
 function advance(nodes: PathNode[], key: string): PathNode[] | null {
