@@ -36,8 +36,6 @@ export interface StreamBenchResult {
   overheadPct: number;
   /** The same on process CPU time (user + system): steadier when other processes share the machine. */
   cpuOverheadPct: number;
-  /** Best-of-runs: (min observed CPU - min baseline CPU) / min baseline CPU, in percent; contention only adds, so minima are the least disturbed. */
-  minCpuOverheadPct: number;
   /** Median process CPU milliseconds of a baseline run (the consumer alone: the server runs in another process). */
   baselineCpuMs: number;
   /** Extra wall time per chunk, in nanoseconds. */
@@ -124,7 +122,6 @@ async function compare(name: string, runs: number, warmup: number, once: (observ
     cpuOverheadPct: cpuRatios.length > 0 ? (pairedRatio(cpuRatios) - 1) * 100 : Number.NaN,
     nsPerChunk: ((overheadPct / 100) * baselineMs * 1e6) / CHUNKS,
     cpuNsPerChunk: ((median(obsCpu) - median(baseCpu)) * 1e6) / CHUNKS,
-    minCpuOverheadPct: ((Math.min(...obsCpu) - Math.min(...baseCpu)) / Math.min(...baseCpu)) * 100,
   };
 }
 
@@ -209,7 +206,6 @@ export async function runStreamBench(options: { runs?: number; warmup?: number }
     cpuOverheadPct: (inMemory.cpuNsPerChunk / perChunkNs) * 100,
     nsPerChunk: inMemory.nsPerChunk,
     cpuNsPerChunk: inMemory.cpuNsPerChunk,
-    minCpuOverheadPct: ((inMemory.minCpuOverheadPct / 100) * (inMemory.baselineCpuMs * 1e6) / CHUNKS / perChunkNs) * 100,
   });
   return results;
 }
@@ -223,7 +219,7 @@ if (isMain()) {
     for (const r of results) {
       console.log(
         `${r.name.padEnd(44)} ${r.chunks} chunks x${r.runs}: baseline ${r.baselineMs.toFixed(3)} ms, observed ${r.observedMs.toFixed(3)} ms, ` +
-          `overhead ${r.overheadPct.toFixed(2)}% wall, ${r.cpuOverheadPct.toFixed(2)}% cpu best-of ${r.minCpuOverheadPct.toFixed(2)}% cpu (${r.nsPerChunk.toFixed(0)} wall ns/chunk, ${r.cpuNsPerChunk.toFixed(0)} cpu ns/chunk)`,
+          `overhead ${r.overheadPct.toFixed(2)}% wall, ${r.cpuOverheadPct.toFixed(2)}% cpu (${r.nsPerChunk.toFixed(0)} wall ns/chunk, ${r.cpuNsPerChunk.toFixed(0)} cpu ns/chunk)`,
       );
     }
   });
