@@ -100,7 +100,9 @@ export class Redactor {
   private readonly rootNodes: PathNode[] | null;
   private readonly extraKeys: ReadonlySet<string>;
   private readonly hashKey: string | null;
-  private readonly keyCache = new Map<string, KeyInfo>();
+  // A dictionary object: its keyed loads are cheaper than Map#get for the few hundred keys payloads repeat.
+  private keyCache: Record<string, KeyInfo> = Object.create(null) as Record<string, KeyInfo>;
+  private keyCacheSize = 0;
   private readonly hashCache = new Map<string, string>();
   private readonly stringCache = new Map<string, { masked: string; counts: RedactionCounts | null }>();
 
@@ -247,11 +249,14 @@ export class Redactor {
 
   /** @internal */
   keyInfo(key: string): KeyInfo {
-    let info = this.keyCache.get(key);
+    let info = this.keyCache[key];
     if (info === undefined) {
       info = this.computeKeyInfo(key);
-      if (this.keyCache.size > 5000) this.keyCache.clear();
-      this.keyCache.set(key, info);
+      if (++this.keyCacheSize > 5000) {
+        this.keyCache = Object.create(null) as Record<string, KeyInfo>;
+        this.keyCacheSize = 1;
+      }
+      this.keyCache[key] = info;
     }
     return info;
   }
@@ -590,6 +595,7 @@ class Walk implements RedactionSession {
     const out: Record<string, unknown> = {};
     for (const key in source) {
       if (!hasOwn(source, key)) continue;
+      if (key === '__proto__') ownSlot(out, key);
       // What redacted() makes has `value` first: only objects with such a field pay the brand check.
       if (key === 'value' && isRedacted(source)) {
         bump(this.counts, 'REDACTED');
@@ -677,6 +683,7 @@ class Walk implements RedactionSession {
   }
 
   private copyProperty(out: Record<string, unknown>, source: object, key: string, depth: number, nodes: PathNode[] | null, path: string): void {
+    if (key === '__proto__') ownSlot(out, key);
     const outKey = this.maskKey(out, key);
     if (outKey === undefined) return;
     this.approxChars += outKey.length + 4;
@@ -699,6 +706,7 @@ class Walk implements RedactionSession {
   }
 
   private copyKeyed(out: Record<string, unknown>, key: string, child: unknown, depth: number, nodes: PathNode[] | null, path: string): void {
+    if (key === '__proto__') ownSlot(out, key);
     const outKey = this.maskKey(out, key);
     if (outKey === undefined) return;
     const childPath = this.hook === undefined ? '' : joinPath(path, outKey);
@@ -796,6 +804,10 @@ class Walk implements RedactionSession {
 
 const HIT: PathNode[] = [];
 const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
+// A `__proto__` field (JSON.parse makes one) is data: an own property, so writing it cannot set the copy's prototype.
+const ownSlot = (out: object, key: string): void => {
+  Object.defineProperty(out, key, { value: undefined, writable: true, enumerable: true, configurable: true });
+};
 
 /** The configured paths one key further down: `HIT` when one of them ends here, null when none goes on. */
 function advance(nodes: PathNode[], key: string): PathNode[] | null {

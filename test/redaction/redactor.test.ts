@@ -81,6 +81,19 @@ describe('Redactor', () => {
     assert.ok(!Object.isFrozen(out));
   });
 
+  it('keeps a __proto__ field (as JSON.parse makes it) as masked data, never as the copy\'s prototype', () => {
+    const input = JSON.parse('{"__proto__":{"password":"hunter2","note":"ok"},"a":{"__proto__":"x"}}') as Record<string, unknown>;
+    const expected = JSON.parse('{"__proto__":{"password":"[REDACTED]","note":"ok"},"a":{"__proto__":"x"}}') as Record<string, unknown>;
+    for (const redactor of [new Redactor(), new Redactor({ mask: (value) => value }), new Redactor({ paths: ['a.b'] })]) {
+      const out = redactor.redact(input) as Record<string, unknown>;
+      assert.equal(Object.getPrototypeOf(out), Object.prototype);
+      assert.deepEqual(Object.keys(out), ['__proto__', 'a']);
+      assert.equal(JSON.stringify(out), JSON.stringify(expected));
+    }
+    const fromMap: unknown = new Redactor().redact(new Map([['__proto__', { token: 't' }]]));
+    assert.equal(JSON.stringify(fromMap), '{"__proto__":{"token":"[REDACTED]"}}');
+  });
+
   it('replaces a value wrapped by redacted() with [REDACTED]', () => {
     const { value, counts } = new Redactor().redactWithReport({ login: redacted('hunter2'), list: [redacted({ a: 1 })] });
     assert.deepEqual(value, { login: '[REDACTED]', list: ['[REDACTED]'] });
