@@ -52,6 +52,11 @@ export function typicalAgentText(bytes = 16384): string {
   return text.slice(0, bytes);
 }
 
+/** What a stream aggregate of short numbered tokens looks like: about 7 KB, a digit in every word. */
+export function digitHeavyText(): string {
+  return Array.from({ length: 1000 }, (_, i) => `tok${i} `).join('');
+}
+
 // Cases are measured in interleaved rounds, so that load from other processes falls on all of
 // them alike; each result is the median of the rounds.
 function measureAll(cases: Record<string, () => unknown>, rounds = 11): Record<string, number> {
@@ -102,6 +107,8 @@ export async function runRedactionBench(): Promise<RedactionBenchResult[]> {
   const text = typicalAgentText();
   const textBytes = Buffer.byteLength(text);
   const scanner = new TextScanner();
+  const digitText = digitHeavyText();
+  const digitBytes = Buffer.byteLength(digitText);
   const big = new Redactor({ maxPayloadBytes: textBytes * 2 });
   const t = measureAll({
     stringifyPayload: () => (sink = JSON.stringify(payload)),
@@ -111,9 +118,11 @@ export async function runRedactionBench(): Promise<RedactionBenchResult[]> {
     fullPayload: () => (sink = full.redact(payload)),
     stringifyText: () => (sink = JSON.stringify(text)),
     detect: () => (sink = scanner.find(text)),
+    stringifyDigits: () => (sink = JSON.stringify(digitText)),
+    detectDigits: () => (sink = scanner.find(digitText)),
     maskText: () => (sink = big.redactText(text)),
   });
-  const { stringifyPayload, keyPaths, keyPathsInPlace, pinoPaths, fullPayload, stringifyText, detect, maskText } = t as Record<string, number>;
+  const { stringifyPayload, keyPaths, keyPathsInPlace, pinoPaths, fullPayload, stringifyText, detect, stringifyDigits, detectDigits, maskText } = t as Record<string, number>;
   void sink;
 
   return [
@@ -124,6 +133,8 @@ export async function runRedactionBench(): Promise<RedactionBenchResult[]> {
     { name: 'Redactor full (paths + detectors) on the payload', nsPerOp: fullPayload, ratioToStringify: fullPayload / stringifyPayload },
     { name: `JSON.stringify(${textBytes} B of agent text)`, nsPerOp: stringifyText, nsPerByte: stringifyText / textBytes },
     { name: 'detectors find() on the text', nsPerOp: detect, nsPerByte: detect / textBytes, ratioToStringify: detect / stringifyText },
+    { name: `JSON.stringify(${digitBytes} B of digit-heavy stream text)`, nsPerOp: stringifyDigits, nsPerByte: stringifyDigits / digitBytes },
+    { name: 'detectors find() on digit-heavy stream text', nsPerOp: detectDigits, nsPerByte: detectDigits / digitBytes, ratioToStringify: detectDigits / stringifyDigits },
     { name: 'redactText (detect + replace) on the text', nsPerOp: maskText, nsPerByte: maskText / textBytes, ratioToStringify: maskText / stringifyText },
   ];
 }
