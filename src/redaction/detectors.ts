@@ -135,8 +135,11 @@ export class TextScanner {
   private scanSecrets(text: string, out: EntityMatch[]): void {
     if (text.length < 512 && !SECRET_GATE.test(text)) return;
     const resume = secretResume.fill(0);
+    // An anchor ending in '-' ('k-' of 'sk-') is looked for from the first '-' on: 'k' is frequent in some texts ("tok1 tok2").
+    const dash = text.indexOf('-');
     for (const { anchor, whole, byLead } of SECRET_ANCHORS) {
-      for (let q = text.indexOf(anchor); q !== -1; q = text.indexOf(anchor, q + 1)) {
+      const from = anchor.charCodeAt(anchor.length - 1) !== 45 ? 0 : dash === -1 ? text.length : dash - anchor.length + 1;
+      for (let q = text.indexOf(anchor, from); q !== -1; q = text.indexOf(anchor, q + 1)) {
         // A non-ASCII character before the anchor lands on some ASCII slot; the literal is compared anyway.
         const found = whole ?? byLead[text.charCodeAt(q - 1) & 127];
         if (found === undefined) continue;
@@ -403,11 +406,12 @@ export class TextScanner {
     let runFrom = 0;
     let ibanFrom = 0;
     for (let w = 0; w < groups; w++) {
-      if (outsideGroup(words[w]!) !== 0) continue;
+      // Characters before `runFrom` lie in a digit run (or what failed to be one): no letters, no run starts.
+      if (outsideGroup(words[w]!) !== 0 || w * 4 < runFrom) continue;
       const before = w === 0 ? 0 : fitAtEnd(outsideGroup(words[w - 1]!));
       const after = w + 1 < groups ? fitAtStart(outsideGroup(words[w + 1]!)) : 0;
       if (before + after < 3) continue;
-      for (let p = w === 0 ? 0 : w * 4 - 3; p <= w * 4; p++) {
+      for (let p = Math.max(w * 4 - 3, runFrom); p <= w * 4; p++) {
         const c = codes[p]!;
         if (c >= 48 && c <= 57) {
           if (p >= runFrom) runFrom = this.digitRunAt(text, codes, p, out);
