@@ -6,6 +6,14 @@ export interface PathNode {
   readonly children: Map<string, PathNode>;
   star: PathNode | null;
   terminal: boolean;
+  /** `[this node]`, made once: what a walk carries below it when no other path goes on there. */
+  readonly alone: PathNode[];
+}
+
+function newNode(): PathNode {
+  const node: PathNode = { children: new Map(), star: null, terminal: false, alone: [] };
+  node.alone.push(node);
+  return node;
 }
 
 /**
@@ -56,7 +64,7 @@ export function parseRedactPath(path: string): string[] {
  */
 export function compilePaths(paths: readonly string[]): PathNode | null {
   if (paths.length === 0) return null;
-  const root: PathNode = { children: new Map(), star: null, terminal: false };
+  const root = newNode();
   for (const path of paths) {
     if (typeof path !== 'string' || path.length === 0) {
       throw new AgentTraceError('E_CONFIG', `agent-trace: redaction option "paths" holds ${JSON.stringify(path)}; give non-empty strings in fast-redact syntax such as 'headers.authorization' or 'messages[*].content'.`);
@@ -73,12 +81,12 @@ export function compilePaths(paths: readonly string[]): PathNode | null {
     let node = root;
     for (const part of parts) {
       if (part === '*') {
-        node.star ??= { children: new Map(), star: null, terminal: false };
+        node.star ??= newNode();
         node = node.star;
       } else {
         let next = node.children.get(part);
         if (next === undefined) {
-          next = { children: new Map(), star: null, terminal: false };
+          next = newNode();
           node.children.set(part, next);
         }
         node = next;

@@ -367,7 +367,7 @@ class Walk implements RedactionSession {
       const kept = n > this.r.maxArrayItems ? this.r.maxArrayItems : n;
       if (kept < n) value.length = kept;
       for (let i = 0; i < kept; i++) {
-        const step = nodes === null ? null : advance(nodes, String(i));
+        const step = nodes === null ? null : advance(nodes, i);
         if (step === HIT) {
           bump(this.counts, 'PATH');
           value[i] = REDACTED;
@@ -519,7 +519,7 @@ class Walk implements RedactionSession {
         continue;
       }
       if (this.hook === undefined) {
-        const next = nodes === null ? null : advance(nodes, String(i));
+        const next = nodes === null ? null : advance(nodes, i);
         if (next === HIT) {
           bump(this.counts, 'PATH');
           out[i] = REDACTED;
@@ -809,12 +809,20 @@ const ownSlot = (out: object, key: string): void => {
   Object.defineProperty(out, key, { value: undefined, writable: true, enumerable: true, configurable: true });
 };
 
-/** The configured paths one key further down: `HIT` when one of them ends here, null when none goes on. */
-function advance(nodes: PathNode[], key: string): PathNode[] | null {
+/** The configured paths one key (or array index) further down: `HIT` when one of them ends here, null when none goes on. */
+function advance(nodes: PathNode[], key: string | number): PathNode[] | null {
+  if (nodes.length === 1) {
+    const node = nodes[0]!;
+    if (node.star === null) {
+      const exact = node.children.get(typeof key === 'number' ? String(key) : key);
+      return exact === undefined ? null : exact.terminal ? HIT : exact.alone;
+    }
+    if (node.children.size === 0) return node.star.terminal ? HIT : node.star.alone;
+  }
   let next: PathNode[] | null = null;
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
-    const exact = node.children.get(key);
+    const exact = node.children.size === 0 ? undefined : node.children.get(typeof key === 'number' ? String(key) : key);
     if (exact !== undefined) {
       if (exact.terminal) return HIT;
       (next ??= []).push(exact);
