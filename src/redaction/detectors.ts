@@ -71,8 +71,8 @@ const BEARER = /(?:[Bb]earer|BEARER)[ \t]+([A-Za-z0-9\-._~+/]{12,}=*)/y;
 const BASIC = /(?:[Bb]asic|BASIC)[ \t]+([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/y;
 // Digit runs (cards, SSNs, phones, IPv4) and IBAN starts share one pass over a short text.
 const NUMBER_START = /\+?\(?\d[\d ().-]{5,}\d|[A-Z]{2}\d{2}/g;
-// From this length on, the four-byte scan (two buffer writes first) costs less than the regex.
-const GROUP_SCAN_MIN = 256;
+// From this length on, the four-byte scan costs less than the regex (copying the text costs more on shorter ones).
+const GROUP_SCAN_MIN = 512;
 const IPV4_SHAPE = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 const SSN_SHAPE = /^(\d{3})([- ])(\d{2})\2(\d{4})$/;
 const CARD_SHAPE = /^\d[\d -]*\d$/;
@@ -402,7 +402,8 @@ export class TextScanner {
     const iban = this.on.iban;
     const groups = (text.length + 3) >> 2;
     const words = textGroups(text);
-    const codes = textCodes(text);
+    // Most long texts have groups like that; prose may have none, and then needs no copy of its code units.
+    let codes: Uint16Array | null = null;
     let runFrom = 0;
     let ibanFrom = 0;
     for (let w = 0; w < groups; w++) {
@@ -411,6 +412,7 @@ export class TextScanner {
       const before = w === 0 ? 0 : fitAtEnd(outsideGroup(words[w - 1]!));
       const after = w + 1 < groups ? fitAtStart(outsideGroup(words[w + 1]!)) : 0;
       if (before + after < 3) continue;
+      codes ??= textCodes(text);
       for (let p = Math.max(w * 4 - 3, runFrom); p <= w * 4; p++) {
         const c = codes[p]!;
         if (c >= 48 && c <= 57) {
@@ -423,8 +425,8 @@ export class TextScanner {
     }
   }
 
-  // The digit run whose first digit is at `f` (with a '+' or '(' before it), if `NUMBER_START` finds
-  // one there; returns where the next run can start.
+  // Reports the digit run whose first digit is at `f` (with the '(' and '+' before it), if
+  // `NUMBER_START` finds one there; returns where the next run can start.
   private digitRunAt(text: string, codes: Uint16Array, f: number, out: EntityMatch[]): number {
     const len = text.length;
     let e = f + 1;
@@ -440,6 +442,7 @@ export class TextScanner {
     return q + 1;
   }
 
+  // Classifies the digit run `text.slice(start, end)` unless it continues an identifier.
   private reportRun(text: string, start: number, end: number, out: EntityMatch[]): void {
     if (this.anyDigit && !gluedBefore(text, start) && !gluedAfter(text, end)) this.classifyRun(text, text.slice(start, end), start, out);
   }
@@ -734,11 +737,12 @@ const scratchCodes = new Uint16Array(scratchUnits.buffer, scratchUnits.byteOffse
 // The text's code units cut to eight bits, four to a 32-bit group; the bytes after the text in its
 // last group are zero.
 function textGroups(text: string): Int32Array {
-  const groups = (text.length + 3) >> 2;
-  const buffer = groups <= scratchGroups.length ? scratchBytes : Buffer.allocUnsafeSlow(groups * 4);
-  buffer.writeInt32LE(0, groups * 4 - 4);
+  const count = (text.length + 3) >> 2;
+  const buffer = count <= scratchGroups.length ? scratchBytes : Buffer.allocUnsafeSlow(count * 4);
+  const groups = buffer === scratchBytes ? scratchGroups : new Int32Array(buffer.buffer, buffer.byteOffset, count);
+  groups[count - 1] = 0;
   buffer.write(text, 0, 'latin1');
-  return buffer === scratchBytes ? scratchGroups : new Int32Array(buffer.buffer, buffer.byteOffset, groups);
+  return groups;
 }
 
 // The text's code units (read faster than with charCodeAt), followed by four zeros.
@@ -746,8 +750,10 @@ function textCodes(text: string): Uint16Array {
   const len = text.length;
   const buffer = len + 4 <= scratchCodes.length ? scratchUnits : Buffer.allocUnsafeSlow((len + 4) * 2);
   buffer.write(text, 0, 'utf16le');
-  buffer.writeBigUInt64LE(0n, len * 2);
-  return buffer === scratchUnits ? scratchCodes : new Uint16Array(buffer.buffer, buffer.byteOffset, len + 4);
+  if (!LITTLE_ENDIAN) buffer.subarray(0, len * 2).swap16();
+  const codes = buffer === scratchUnits ? scratchCodes : new Uint16Array(buffer.buffer, buffer.byteOffset, len + 4);
+  codes[len] = codes[len + 1] = codes[len + 2] = codes[len + 3] = 0;
+  return codes;
 }
 
 // Zero when all four bytes of a group are in 0x20..0x5F; otherwise bit 6 or 7 of each byte that is not.
