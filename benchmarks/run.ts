@@ -99,7 +99,6 @@ async function main(): Promise<number> {
     disabledIdentity: results.disabled ? { pass: identityFailures.length === 0 && results.disabled.sessionRan, failures: identityFailures } : undefined,
     disabledAwait: results.awaitCheck ? { slowdown: results.awaitCheck.slowdown.median, alsEnabled: results.awaitCheck.alsEnabledInDisabledChildren > 0 || alsInDisabled > 0 } : undefined,
     memoryHeapReturnBytes: results.memory && results.memory.dropped === 0 && results.memory.eventsExported === results.memory.events ? results.memory.heapReturnBytes : undefined,
-    streamObservation: streamEstimate(results.external.stream),
   });
   results.suite = { seconds: Math.round((performance.now() - started) / 100) / 10, quick, loadAverageEnd: Math.round(loadavg()[0]! * 100) / 100 };
 
@@ -113,13 +112,6 @@ async function main(): Promise<number> {
   const failed = results.gates.filter((g) => !g.pass);
   for (const g of failed) console.error(`bench: GATE FAILED ${g.id}: ${g.measured} (limit ${g.limit})`);
   return failed.length === 0 ? 0 : 1;
-}
-
-/** The stream benchmark's estimate case, as a fraction (its CPU overhead is in percent). */
-function streamEstimate(stream: ExternalResult | undefined): number | undefined {
-  if (stream?.status !== 'ok' || !Array.isArray(stream.results)) return undefined;
-  const estimate = (stream.results as Array<{ name?: string; cpuOverheadPct?: number }>).find((r) => r.name?.startsWith('estimate'));
-  return estimate?.cpuOverheadPct === undefined ? undefined : estimate.cpuOverheadPct / 100;
 }
 
 main().then(

@@ -1,8 +1,15 @@
 /**
  * What observing an LLM stream costs: a 1,000-chunk stream consumed plainly, and consumed through
  * an `@aiCall` method (the real observation path: the chunk read beside the consumer's own
- * promise, the aggregate, the event, its records, masking and export). Same process, same run,
- * adjacent pairs, medians. Reports ratios and ns per chunk, never a pass/fail time.
+ * promise, the aggregate, the event, its records, masking and export). Reports ratios and ns per
+ * chunk, never a pass/fail time.
+ *
+ * How: the HTTP cases run in several fresh processes (a process's JIT and heap layout move its
+ * figure by about 2 points), as adjacent pairs in random order (a fixed alternation lined up with
+ * the garbage collector's period and biased the figure by up to 2 points either way), each
+ * process giving the trimmed geometric mean of its pair ratios; the result is the median over the
+ * processes. A control case, undecorated on both sides, shows what the method reads when there is
+ * nothing to find.
  */
 import OpenAI from 'openai';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -29,12 +36,18 @@ async function startServerProcess(): Promise<{ url: string; child: ChildProcess 
 export interface StreamBenchResult {
   name: string;
   chunks: number;
+  /** Measured pairs (per process for the HTTP cases). */
   runs: number;
+  /** Fresh processes the case ran in (1: this one). */
+  processes: number;
   baselineMs: number;
   observedMs: number;
-  /** Observed / baseline - 1 over adjacent runs (trimmed geometric mean), in percent (wall clock). */
+  /** Observed / baseline - 1 over adjacent runs (trimmed geometric mean; median over processes), in percent (wall clock). */
   overheadPct: number;
-  /** The same on process CPU time (user + system): steadier when other processes share the machine. */
+  /** The lowest and highest of the processes' figures. */
+  lowestPct: number;
+  highestPct: number;
+  /** The same on process CPU time (user + system). */
   cpuOverheadPct: number;
   /** Median process CPU milliseconds of a baseline run (the consumer alone: the server runs in another process). */
   baselineCpuMs: number;
@@ -51,11 +64,11 @@ const CHUNKS = 1000;
  * interleave with the reads (which made the wall clock swing by several percent either way).
  */
 const STREAM_HEADERS = { 'x-chunks': String(CHUNKS), 'x-burst': '1' };
+const HTTP_PROCESS_FLAG = '--http-process';
 
 /**
  * The typical ratio of adjacent pairs: the geometric mean with the 10% most extreme ratios on
- * either side left out. Unlike the median it lets the alternating order cancel exactly (an
- * effect that always hits the second run of a pair hits each side in half the pairs).
+ * either side left out (one collection or one slow read moves a single pair a lot).
  */
 function pairedRatio(ratios: readonly number[]): number {
   const logs = ratios.map(Math.log).sort((x, y) => x - y);
@@ -79,11 +92,24 @@ async function timed(fn: () => Promise<void>): Promise<Sample> {
   return { wall, cpu: (used.user + used.system) / 1000 };
 }
 
-async function compare(name: string, runs: number, warmup: number, once: (observe: boolean) => Promise<Sample>): Promise<StreamBenchResult> {
+/** A small seeded generator (mulberry32): each process draws its own reproducible order of pairs. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function compare(name: string, runs: number, warmup: number, seed: number, once: (observe: boolean) => Promise<Sample>): Promise<StreamBenchResult> {
   for (let i = 0; i < warmup; i++) {
     await once(false);
     await once(true);
   }
+  const random = seededRandom(seed);
   const base: number[] = [];
   const obs: number[] = [];
   const baseCpu: number[] = [];
@@ -91,10 +117,10 @@ async function compare(name: string, runs: number, warmup: number, once: (observ
   const ratios: number[] = [];
   const cpuRatios: number[] = [];
   for (let i = 0; i < runs; i++) {
-    // Adjacent pairs in alternating order: drift (GC, JIT, other load on the machine) hits both sides alike.
+    // Adjacent pairs in random order: drift hits both sides alike, and no period lines up with the sides.
     let b: Sample;
     let o: Sample;
-    if (i % 2 === 0) {
+    if (random() < 0.5) {
       b = await once(false);
       o = await once(true);
     } else {
@@ -109,41 +135,43 @@ async function compare(name: string, runs: number, warmup: number, once: (observ
     if (b.cpu > 0) cpuRatios.push(o.cpu / b.cpu);
   }
   const baselineMs = median(base);
-  const observedMs = median(obs);
   const overheadPct = (pairedRatio(ratios) - 1) * 100;
+  const cpuOverheadPct = cpuRatios.length > 0 ? (pairedRatio(cpuRatios) - 1) * 100 : Number.NaN;
+  const baselineCpuMs = median(baseCpu);
   return {
     name,
     chunks: CHUNKS,
     runs,
+    processes: 1,
     baselineMs,
-    observedMs,
-    baselineCpuMs: median(baseCpu),
+    observedMs: median(obs),
     overheadPct,
-    cpuOverheadPct: cpuRatios.length > 0 ? (pairedRatio(cpuRatios) - 1) * 100 : Number.NaN,
+    lowestPct: overheadPct,
+    highestPct: overheadPct,
+    cpuOverheadPct,
+    baselineCpuMs,
     nsPerChunk: ((overheadPct / 100) * baselineMs * 1e6) / CHUNKS,
-    cpuNsPerChunk: ((median(obsCpu) - median(baseCpu)) * 1e6) / CHUNKS,
+    cpuNsPerChunk: ((cpuOverheadPct / 100) * baselineCpuMs * 1e6) / CHUNKS,
   };
 }
 
-/**
- * Runs the stream benchmark; returns one result per case.
- *
- * @example
- * const [http] = await runStreamBench(); http.overheadPct; // e.g. 1.4
- */
-export async function runStreamBench(options: { runs?: number; warmup?: number } = {}): Promise<StreamBenchResult[]> {
-  const runs = options.runs ?? 300;
-  const warmup = options.warmup ?? 20;
-  const results: StreamBenchResult[] = [];
+/** The cases measured in one process, in a session on both sides (both pay AsyncLocalStorage alike). */
+function sessionRunner(): { inSession: (name: string, consume: () => Promise<void>) => Promise<Sample>; shutdown: () => Promise<void> } {
   const memory = new InMemoryExporter();
   const tracer = new SessionTracer({ exporters: [memory] });
-  // Both sides run in a session, so both pay AsyncLocalStorage alike: what differs is the observation.
-  const inSession = (observe: boolean, consume: () => Promise<void>) =>
-    timed(async () => {
-      await tracer.session(`bench-${observe}`, consume);
-      memory.reset();
-    });
+  return {
+    inSession: (name, consume) =>
+      timed(async () => {
+        await tracer.session(name, consume);
+        memory.reset();
+      }),
+    shutdown: () => tracer.shutdown(),
+  };
+}
 
+/** The HTTP cases in this process: through @aiCall, and the control. */
+async function httpCases(runs: number, warmup: number, seed: number): Promise<StreamBenchResult[]> {
+  const { inSession, shutdown } = sessionRunner();
   const server = await startServerProcess();
   try {
     const client = new OpenAI({ apiKey: 'bench', baseURL: `${server.url}/v1`, maxRetries: 0 });
@@ -155,15 +183,64 @@ export async function runStreamBench(options: { runs?: number; warmup?: number }
       for await (const chunk of await call(body)) if (chunk) count++;
       if (count < CHUNKS) throw new Error(`stream ended after ${count} chunks`);
     };
-    results.push(await compare('OpenAI SDK stream over local HTTP via @aiCall', runs, warmup, (observe) => inSession(observe, consume(observe ? traced : create))));
-    // Both sides undecorated: what the same measurement reads when there is nothing to find.
-    results.push(await compare('control: the same stream undecorated on both sides', runs, warmup, (observe) => inSession(observe, consume(create))));
+    return [
+      await compare('OpenAI SDK stream over local HTTP via @aiCall', runs, warmup, seed, (observe) => inSession(`bench-${observe}`, consume(observe ? traced : create))),
+      await compare('control: the same stream undecorated on both sides', runs, warmup, seed + 1, (observe) => inSession(`control-${observe}`, consume(create))),
+    ];
   } finally {
     server.child.stdin!.end();
     await once(server.child, 'exit');
+    await shutdown();
   }
+}
 
-  // In memory: no I/O at all, so this is the observation's own cost per chunk laid bare.
+/** Runs the HTTP cases in a fresh process and reads back what it measured. */
+async function httpCasesInProcess(runs: number, warmup: number, seed: number): Promise<StreamBenchResult[]> {
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), HTTP_PROCESS_FLAG, String(runs), String(warmup), String(seed)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout!.setEncoding('utf8');
+  child.stdout!.on('data', (chunk: string) => (out += chunk));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  if (code !== 0) throw new Error(`the stream benchmark process exited with ${code}`);
+  return JSON.parse(out.trim().split('\n').pop()!) as StreamBenchResult[];
+}
+
+/** One case over several processes: the median of their figures, and their range. */
+function overProcesses(results: StreamBenchResult[]): StreamBenchResult {
+  const pick = (key: keyof StreamBenchResult) => median(results.map((r) => r[key] as number));
+  const figures = results.map((r) => r.overheadPct);
+  return {
+    ...results[0]!,
+    processes: results.length,
+    baselineMs: pick('baselineMs'),
+    observedMs: pick('observedMs'),
+    overheadPct: median(figures),
+    lowestPct: Math.min(...figures),
+    highestPct: Math.max(...figures),
+    cpuOverheadPct: pick('cpuOverheadPct'),
+    baselineCpuMs: pick('baselineCpuMs'),
+    nsPerChunk: pick('nsPerChunk'),
+    cpuNsPerChunk: pick('cpuNsPerChunk'),
+  };
+}
+
+/**
+ * Runs the stream benchmark; returns one result per case.
+ *
+ * @example
+ * const [http] = await runStreamBench(); http.overheadPct; // e.g. 1.4
+ */
+export async function runStreamBench(options: { processes?: number; runs?: number; warmup?: number } = {}): Promise<StreamBenchResult[]> {
+  const processes = options.processes ?? 5;
+  const runs = options.runs ?? 80;
+  const warmup = options.warmup ?? 20;
+  const perProcess: StreamBenchResult[][] = [];
+  for (let p = 0; p < processes; p++) perProcess.push(await httpCasesInProcess(runs, warmup, 1 + 2 * p));
+  const results = [overProcesses(perProcess.map((r) => r[0]!)), overProcesses(perProcess.map((r) => r[1]!))];
+
+  // In memory: no I/O at all, so this is the observation's own cost per chunk laid bare (it
+  // leaves out that in a real process the observation's code and data are colder).
+  const { inSession, shutdown } = sessionRunner();
   const chunks = Array.from({ length: CHUNKS }, (_, i) => ({
     id: 'chatcmpl-bench',
     object: 'chat.completion.chunk',
@@ -179,34 +256,15 @@ export async function runStreamBench(options: { runs?: number; warmup?: number }
   const tracedStream = withAiCall({ name: 'bench-memory' }, (_request: unknown) => stream());
   const request = { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Count.' }], stream: true };
   results.push(
-    await compare('in-memory 1,000-chunk stream via @aiCall (no I/O)', runs * 2, warmup * 5, (observe) =>
-      inSession(observe, async () => {
+    await compare('in-memory 1,000-chunk stream via @aiCall (no I/O)', runs * 5, warmup * 5, 0, (observe) =>
+      inSession(`memory-${observe}`, async () => {
         let count = 0;
         for await (const chunk of observe ? tracedStream(request) : stream()) if (chunk) count++;
         if (count !== CHUNKS) throw new Error('lost chunks');
       }),
     ),
   );
-  await tracer.shutdown();
-
-  // The steadiest figure on a shared machine: the observation's own CPU per chunk (measured in
-  // memory, where nothing else moves) against the consumer's CPU per chunk of a real SDK stream.
-  // It leaves out that in a real process the observation's code runs colder than in memory.
-  const http = results[0]!;
-  const inMemory = results[2]!;
-  const perChunkNs = (http.baselineCpuMs * 1e6) / CHUNKS;
-  results.push({
-    name: 'estimate: in-memory observation ns/chunk / SDK consumer CPU ns/chunk',
-    chunks: CHUNKS,
-    runs: inMemory.runs,
-    baselineMs: http.baselineCpuMs,
-    observedMs: http.baselineCpuMs + (inMemory.cpuNsPerChunk * CHUNKS) / 1e6,
-    baselineCpuMs: http.baselineCpuMs,
-    overheadPct: (inMemory.nsPerChunk / perChunkNs) * 100,
-    cpuOverheadPct: (inMemory.cpuNsPerChunk / perChunkNs) * 100,
-    nsPerChunk: inMemory.nsPerChunk,
-    cpuNsPerChunk: inMemory.cpuNsPerChunk,
-  });
+  await shutdown();
   return results;
 }
 
@@ -215,12 +273,18 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
-  void runStreamBench().then((results) => {
-    for (const r of results) {
-      console.log(
-        `${r.name.padEnd(44)} ${r.chunks} chunks x${r.runs}: baseline ${r.baselineMs.toFixed(3)} ms, observed ${r.observedMs.toFixed(3)} ms, ` +
-          `overhead ${r.overheadPct.toFixed(2)}% wall, ${r.cpuOverheadPct.toFixed(2)}% cpu (${r.nsPerChunk.toFixed(0)} wall ns/chunk, ${r.cpuNsPerChunk.toFixed(0)} cpu ns/chunk)`,
-      );
-    }
-  });
+  const flag = process.argv.indexOf(HTTP_PROCESS_FLAG);
+  if (flag !== -1) {
+    const [runs, warmup, seed] = process.argv.slice(flag + 1, flag + 4).map(Number) as [number, number, number];
+    void httpCases(runs, warmup, seed).then((results) => process.stdout.write(`${JSON.stringify(results)}\n`));
+  } else {
+    void runStreamBench().then((results) => {
+      for (const r of results) {
+        console.log(
+          `${r.name.padEnd(52)} ${r.processes} x ${r.runs} pairs: baseline ${r.baselineMs.toFixed(3)} ms, overhead ${r.overheadPct.toFixed(2)}% wall ` +
+            `(${r.lowestPct.toFixed(2)} to ${r.highestPct.toFixed(2)}), ${r.cpuOverheadPct.toFixed(2)}% cpu (${r.nsPerChunk.toFixed(0)} wall ns/chunk, ${r.cpuNsPerChunk.toFixed(0)} cpu ns/chunk)`,
+        );
+      }
+    });
+  }
 }

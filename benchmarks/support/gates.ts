@@ -13,11 +13,6 @@ export const LIMITS = Object.freeze({
    * off at run time, both vs undecorated: at most the noise of a paired median (1 percentage point).
    */
   sampledOutVsOff: 0.01,
-  /**
-   * Observing a 1,000-chunk local LLM stream through `@aiCall`, as a fraction of consuming it: the
-   * observation's CPU per chunk (in memory, event and export included) over the SDK consumer's.
-   */
-  streamObservation: 0.02,
   /** Heap growth left after 1,000,000 events were recorded and exported, after GC. */
   memoryHeapReturnBytes: 5 * 2 ** 20,
 });
@@ -31,7 +26,6 @@ export interface GateInput {
   disabledIdentity?: { pass: boolean; failures: string[] };
   disabledAwait?: { slowdown: number; alsEnabled: boolean };
   memoryHeapReturnBytes?: number;
-  streamObservation?: number;
 }
 
 /** One gate's verdict. */
@@ -75,7 +69,6 @@ export function evaluateGates(input: GateInput): GateResult[] {
     awaitGate.measured += ', an AsyncLocalStorage was enabled';
   }
   gates.push(awaitGate);
-  gates.push(numeric('stream-observation', 'observing a 1,000-chunk local OpenAI SDK stream via @aiCall: CPU per chunk vs consuming it', input.streamObservation, LIMITS.streamObservation, pct));
   gates.push(numeric('memory-heap-returns', 'heap after 1,000,000 events recorded and exported, vs start (after GC)', input.memoryHeapReturnBytes, LIMITS.memoryHeapReturnBytes, mb));
   return gates;
 }
