@@ -728,18 +728,30 @@ function isSentencePunct(c: number): boolean {
 function isValueStop(c: number): boolean {
   return c <= 32 || c === 34 || c === 39 || c === 44 || c === 59 || c === 38 || c === 125 || c === 93 || c === 41 || c === 60 || c === 62;
 }
-// Scratch space for scanning one text of up to 64K characters; longer ones get their own.
-const scratchBytes = Buffer.allocUnsafeSlow(1 << 16);
-const scratchGroups = new Int32Array(scratchBytes.buffer, scratchBytes.byteOffset, scratchBytes.length >> 2);
-const scratchUnits = Buffer.allocUnsafeSlow((1 << 17) + 8);
-const scratchCodes = new Uint16Array(scratchUnits.buffer, scratchUnits.byteOffset, scratchUnits.length >> 1);
+// Scratch space for scanning one text of up to 64K characters, made on first use (a process that
+// never scans a long text never allocates it); longer texts get their own.
+let scratch: { bytes: Buffer; groups: Int32Array; units: Buffer; codes: Uint16Array } | null = null;
+function scratchSpace(): NonNullable<typeof scratch> {
+  if (scratch === null) {
+    const bytes = Buffer.allocUnsafeSlow(1 << 16);
+    const units = Buffer.allocUnsafeSlow((1 << 17) + 8);
+    scratch = {
+      bytes,
+      groups: new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2),
+      units,
+      codes: new Uint16Array(units.buffer, units.byteOffset, units.length >> 1),
+    };
+  }
+  return scratch;
+}
 
 // The text's code units cut to eight bits, four to a 32-bit group; the bytes after the text in its
 // last group are zero.
 function textGroups(text: string): Int32Array {
   const count = (text.length + 3) >> 2;
-  const buffer = count <= scratchGroups.length ? scratchBytes : Buffer.allocUnsafeSlow(count * 4);
-  const groups = buffer === scratchBytes ? scratchGroups : new Int32Array(buffer.buffer, buffer.byteOffset, count);
+  const space = scratchSpace();
+  const buffer = count <= space.groups.length ? space.bytes : Buffer.allocUnsafeSlow(count * 4);
+  const groups = buffer === space.bytes ? space.groups : new Int32Array(buffer.buffer, buffer.byteOffset, count);
   groups[count - 1] = 0;
   buffer.write(text, 0, 'latin1');
   return groups;
@@ -748,10 +760,11 @@ function textGroups(text: string): Int32Array {
 // The text's code units (read faster than with charCodeAt), followed by four zeros.
 function textCodes(text: string): Uint16Array {
   const len = text.length;
-  const buffer = len + 4 <= scratchCodes.length ? scratchUnits : Buffer.allocUnsafeSlow((len + 4) * 2);
+  const space = scratchSpace();
+  const buffer = len + 4 <= space.codes.length ? space.units : Buffer.allocUnsafeSlow((len + 4) * 2);
   buffer.write(text, 0, 'utf16le');
   if (!LITTLE_ENDIAN) buffer.subarray(0, len * 2).swap16();
-  const codes = buffer === scratchUnits ? scratchCodes : new Uint16Array(buffer.buffer, buffer.byteOffset, len + 4);
+  const codes = buffer === space.units ? space.codes : new Uint16Array(buffer.buffer, buffer.byteOffset, len + 4);
   codes[len] = codes[len + 1] = codes[len + 2] = codes[len + 3] = 0;
   return codes;
 }
