@@ -53,6 +53,7 @@ interface AiDetail {
 }
 
 const detailOf = (call: ActiveCall) => call.detail as unknown as AiDetail;
+const epochNow = () => toEpochMs(now());
 
 function nearestAiAncestor(call: ActiveCall): ActiveCall | null {
   for (let parent = call.parent; parent !== null; parent = parent.parent) {
@@ -109,16 +110,8 @@ function behaviour(options: AiCallOptions): CallBehaviour {
     },
     observeStream(call) {
       const detail = detailOf(call);
-      const aggregator = createStreamAggregator(detail.request, toEpochMs(call.startMs));
-      detail.stream = aggregator;
-      let first = true;
-      return {
-        onChunk(chunk) {
-          // Only the first chunk's time is used (time to first chunk): one clock read per stream.
-          aggregator.onChunk(chunk, first ? toEpochMs(now()) : 0);
-          first = false;
-        },
-      };
+      detail.stream = createStreamAggregator(detail.request, toEpochMs(call.startMs), epochNow);
+      return detail.stream;
     },
     addFields(call, event) {
       const detail = detailOf(call);

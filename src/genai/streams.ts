@@ -8,10 +8,10 @@ import { mergeUsage, readUsage } from './usage.js';
 export interface StreamAggregator {
   /**
    * Called by the observer for every chunk the consumer pulled; cheap, never throws. Only the
-   * first call's `nowMs` is read (time to first chunk), so later calls may pass 0 and save a
-   * clock read per chunk.
+   * first chunk's time is kept (time to first chunk): `nowMs` if given, else the aggregator's
+   * clock, read once per stream.
    */
-  onChunk(chunk: unknown, nowMs: number): void;
+  onChunk(chunk: unknown, nowMs?: number): void;
   /**
    * The aggregate so far, with a `stream` summary; built when asked for, and the same object
    * until another chunk arrives. `completed` defaults to whether a terminal chunk (finish
@@ -73,12 +73,13 @@ class Aggregator implements StreamAggregator {
   constructor(
     private readonly request: AiRequest | null,
     private readonly startedAtMs: number,
+    private readonly clock: () => number,
   ) {}
 
-  onChunk(chunk: unknown, nowMs: number): void {
+  onChunk(chunk: unknown, nowMs?: number): void {
     this.chunks++;
     this.version++;
-    if (this.firstAt === null) this.firstAt = nowMs;
+    if (this.firstAt === null) this.firstAt = nowMs ?? this.clock();
     try {
       if (typeof chunk === 'string') {
         this.text(0).add(chunk);
@@ -424,12 +425,13 @@ class Aggregator implements StreamAggregator {
  * Creates the aggregator the core feeds with each chunk of an LLM stream as the consumer pulls it:
  * OpenAI chat chunks, Responses API events, Anthropic stream events, AI SDK stream parts, Gemini
  * chunks and plain text chunks. It keeps the aggregate only (text capped at MAX_AGGREGATED_CHARS).
+ * `clock` (epoch milliseconds) dates the first chunk when `onChunk` is not given its time.
  *
  * @example
- * const aggregator = createStreamAggregator(request, startedAt);
- * for await (const chunk of stream) aggregator.onChunk(chunk, now());
+ * const aggregator = createStreamAggregator(request, Date.now());
+ * for await (const chunk of stream) aggregator.onChunk(chunk);
  * aggregator.result().stream?.time_to_first_chunk_ms;
  */
-export function createStreamAggregator(request: AiRequest | null, startedAtMs: number): StreamAggregator {
-  return new Aggregator(request, startedAtMs);
+export function createStreamAggregator(request: AiRequest | null, startedAtMs: number, clock: () => number = Date.now): StreamAggregator {
+  return new Aggregator(request, startedAtMs, clock);
 }
