@@ -58,6 +58,8 @@ const SCAN_MARGIN = 4096;
 // Masked strings remembered per redactor: bounded in count and length (at most 4,096 x 8 KiB).
 const STRING_CACHE_SIZE = 4096;
 const STRING_CACHE_MAX_LENGTH = 8192;
+// At most this many characters of strings (and as many of their masked forms) are kept: ~4 MB.
+const STRING_CACHE_CHARS = 1 << 20;
 
 const KEY_PLAIN = 0;
 const KEY_SENSITIVE = 1;
@@ -105,6 +107,7 @@ export class Redactor {
   private keyCacheSize = 0;
   private readonly hashCache = new Map<string, string>();
   private readonly stringCache = new Map<string, { masked: string; counts: RedactionCounts | null }>();
+  private stringCacheChars = 0;
 
   constructor(options: RedactorOptions = {}) {
     if (options === null || typeof options !== 'object') fail('options', 'pass an object such as { maskPii: true }');
@@ -225,7 +228,11 @@ export class Redactor {
     if (cached === undefined) {
       const found: RedactionCounts = {};
       cached = { masked: this.maskUncached(text, found), counts: Object.keys(found).length === 0 ? null : found };
-      if (this.stringCache.size >= STRING_CACHE_SIZE) this.stringCache.clear();
+      this.stringCacheChars += text.length;
+      if (this.stringCache.size >= STRING_CACHE_SIZE || this.stringCacheChars > STRING_CACHE_CHARS) {
+        this.stringCache.clear();
+        this.stringCacheChars = text.length;
+      }
       this.stringCache.set(text, cached);
     }
     if (cached.counts !== null) for (const [kind, n] of Object.entries(cached.counts)) bump(counts, kind, n ?? 0);

@@ -1,5 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import pinoRedact from '@pinojs/redact';
 import { onDiagnostic, type Diagnostic } from '../../src/diagnostics.js';
 import { AgentTraceError } from '../../src/errors.js';
@@ -92,6 +94,19 @@ describe('Redactor', () => {
     }
     const fromMap: unknown = new Redactor().redact(new Map([['__proto__', { token: 't' }]]));
     assert.equal(JSON.stringify(fromMap), '{"__proto__":{"token":"[REDACTED]"}}');
+  });
+
+  it('keeps a bounded amount of masked text cached however many long strings it sees', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const redactor = new Redactor();
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    // 2,000 distinct strings of 8,000 characters: 16 MB if every one stayed cached.
+    for (let i = 0; i < 2000; i++) redactor.redactText(`${i} `.padEnd(8000, 'lorem ipsum dolor sit amet '));
+    gc();
+    const grown = process.memoryUsage().heapUsed - before;
+    assert.ok(grown < 6 * 2 ** 20, `the heap grew by ${(grown / 2 ** 20).toFixed(1)} MB`);
   });
 
   it('replaces a value wrapped by redacted() with [REDACTED]', () => {
