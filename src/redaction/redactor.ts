@@ -397,17 +397,8 @@ class Walk implements RedactionSession {
     // for-in over a plain object reads and writes its fields through the enumeration cache, far
     // cheaper than a keyed access per name from Object.keys (the prototype was checked above).
     for (const key in object) {
-      const info = this.r.keyInfo(key);
-      if (info === KEY_SENSITIVE) {
-        bump(this.counts, 'SENSITIVE_KEY');
-        object[key] = REDACTED;
-        continue;
-      }
-      let outKey = key;
-      if (info !== KEY_PLAIN) {
-        this.r.countKeyMatches(info, this.counts);
-        outKey = info.key;
-      }
+      const outKey = this.maskKey(object, key);
+      if (outKey === undefined) continue;
       const step = nodes === null ? null : advance(nodes, key);
       const child = object[key];
       let masked: unknown;
@@ -608,17 +599,8 @@ class Walk implements RedactionSession {
         bump(this.counts, 'REDACTED');
         return REDACTED;
       }
-      const info = this.r.keyInfo(key);
-      if (info === KEY_SENSITIVE) {
-        bump(this.counts, 'SENSITIVE_KEY');
-        out[key] = REDACTED;
-        continue;
-      }
-      let outKey = key;
-      if (info !== KEY_PLAIN) {
-        this.r.countKeyMatches(info, this.counts);
-        outKey = info.key;
-      }
+      const outKey = this.maskKey(out, key);
+      if (outKey === undefined) continue;
       this.approxChars += outKey.length + 4;
       const next = nodes === null ? null : advance(nodes, key);
       if (next === HIT) {
