@@ -484,7 +484,7 @@ class Walk implements RedactionSession {
         // Plain objects (most of a payload) skip the checks for exotic types.
         const proto = Object.getPrototypeOf(value) as unknown;
         if (proto !== Object.prototype && proto !== null) out = this.copyExotic(value, depth, nodes, path);
-        else out = this.hook === undefined ? this.copyFields(value as Record<string, unknown>, depth, nodes) : this.copyPlain(value, depth, nodes, path);
+        else out = this.copyPlain(value, depth, nodes, path);
       }
     } catch {
       // A proxy or exotic object that throws while listed: mask it whole.
