@@ -118,11 +118,7 @@ const CLIENT_KINDS: Record<string, string> = {
 export function detectProvider(evidence: ProviderEvidence): string | null {
   if (evidence.explicit) return normaliseProviderName(evidence.explicit);
   const host = hostOf(evidence.baseUrl ?? null);
-  if (host !== null) {
-    for (const [domain, provider] of HOSTS) {
-      if (domain.startsWith('.') ? host.name.endsWith(domain) : host.name === domain || host.name.endsWith(`.${domain}`)) return provider;
-    }
-  }
+  if (host?.provider) return host.provider;
   if (evidence.sdkProvider) return normaliseProviderName(evidence.sdkProvider);
   const byModel = providerOfModel(evidence.model ?? null);
   if (host !== null && isLocalHost(host.name)) {
@@ -180,14 +176,43 @@ export function providerOfModel(model: string | null): string | null {
   return null;
 }
 
-function hostOf(baseUrl: string | null): { name: string; port: string } | null {
+interface Host {
+  name: string;
+  port: string;
+  /** The provider of a well-known API host. */
+  provider: string | null;
+}
+
+/** Parsed base URLs: a process talks to a handful, and `new URL` costs ~20 us per call. */
+const hosts = new Map<string, Host | null>();
+const MAX_HOSTS = 64;
+
+function hostOf(baseUrl: string | null): Host | null {
   if (baseUrl === null) return null;
+  let host = hosts.get(baseUrl);
+  if (host === undefined) {
+    host = parseHost(baseUrl);
+    if (hosts.size >= MAX_HOSTS) hosts.clear();
+    hosts.set(baseUrl, host);
+  }
+  return host;
+}
+
+function parseHost(baseUrl: string): Host | null {
   try {
     const url = new URL(baseUrl);
-    return { name: url.hostname.toLowerCase(), port: url.port };
+    const name = url.hostname.toLowerCase();
+    return { name, port: url.port, provider: providerOfHost(name) };
   } catch {
     return null;
   }
+}
+
+function providerOfHost(name: string): string | null {
+  for (const [domain, provider] of HOSTS) {
+    if (domain.startsWith('.') ? name.endsWith(domain) : name === domain || name.endsWith(`.${domain}`)) return provider;
+  }
+  return null;
 }
 
 function isLocalHost(name: string): boolean {
