@@ -218,6 +218,19 @@ describe('streams', () => {
     assert.equal(response.stream?.chunk_count, chunks);
   });
 
+  it('assembles the text of a long stream in order and exactly, also when read between chunks', () => {
+    const aggregator = createStreamAggregator(null, 0);
+    let expected = '';
+    for (let i = 0; i < 1000; i++) {
+      const piece = `t${i} `;
+      aggregator.onChunk({ choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] }, i);
+      expected += piece;
+      if (i % 97 === 0 || i === 31 || i === 32) assert.equal(aggregator.result().output_text, expected, `after chunk ${i}`);
+    }
+    assert.equal(aggregator.result().output_text, expected);
+    assert.equal(aggregator.result().output_messages[0]?.parts[0]?.type, 'text');
+  });
+
   it('counts but otherwise ignores malformed chunks, and never throws', () => {
     const aggregator = createStreamAggregator(null, 10);
     const hostile = new Proxy({}, { get: () => { throw new Error('boom'); } });
