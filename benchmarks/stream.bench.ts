@@ -239,7 +239,7 @@ function overProcesses(results: StreamBenchResult[]): StreamBenchResult {
  * Runs the stream benchmark; returns one result per case.
  *
  * @example
- * const [http] = await runStreamBench(); http.overheadPct; // e.g. 1.4
+ * const [http] = await runStreamBench(); http.overheadPct; // e.g. 3.2
  */
 export async function runStreamBench(options: { processes?: number; runs?: number; warmup?: number } = {}): Promise<StreamBenchResult[]> {
   const processes = options.processes ?? 9;

@@ -35,7 +35,7 @@ interface ToolCallState {
 const BLOCK_PIECES = 32;
 
 // `+=` builds a rope in V8: appending is O(1), but a rope of 1,000 tiny pieces is flattened later
-// (when the text is masked or serialised) at ~50-90 ns a piece, its nodes long gone cold. So the
+// (when the text is masked or serialised) at ~35-90 ns a piece, its nodes long gone cold. So the
 // pieces go into a block that is flattened every BLOCK_PIECES appends while it is still in cache,
 // and the text is a short rope of flat blocks.
 class TextBuffer {
