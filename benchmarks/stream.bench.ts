@@ -4,12 +4,13 @@
  * promise, the aggregate, the event, its records, masking and export). Reports ratios and ns per
  * chunk, never a pass/fail time.
  *
- * How: the HTTP cases run in several fresh processes (a process's JIT and heap layout move its
- * figure by about 2 points), as adjacent pairs in random order (a fixed alternation lined up with
- * the garbage collector's period and biased the figure by up to 2 points either way), each
- * process giving the trimmed geometric mean of its pair ratios; the result is the median over the
- * processes. A control case, undecorated on both sides, shows what the method reads when there is
- * nothing to find.
+ * How: the HTTP cases run in several fresh processes (so that no one process's JIT and heap
+ * layout decide the figure), as adjacent pairs in random order (a fixed alternation lined up with
+ * the garbage collector's period and biased the figure by up to 2 points either way); the result
+ * is the trimmed geometric mean of the pair ratios of all processes together, each process
+ * contributing as many pairs (a single process's figure swings by several points on its pairs'
+ * noise alone, so the median of the process figures moved by a point from run to run). A control
+ * case, undecorated on both sides, shows what the method reads when there is nothing to find.
  */
 import OpenAI from 'openai';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -42,7 +43,7 @@ export interface StreamBenchResult {
   processes: number;
   baselineMs: number;
   observedMs: number;
-  /** Observed / baseline - 1 over adjacent runs (trimmed geometric mean; median over processes), in percent (wall clock). */
+  /** Observed / baseline - 1 over adjacent runs (trimmed geometric mean over the pairs of all processes), in percent (wall clock). */
   overheadPct: number;
   /** The lowest and highest of the processes' figures. */
   lowestPct: number;
@@ -55,6 +56,8 @@ export interface StreamBenchResult {
   nsPerChunk: number;
   /** Extra CPU time per chunk, in nanoseconds. */
   cpuNsPerChunk: number;
+  /** Observed / baseline of each pair (wall clock, then CPU time): what the figures over several processes are pooled from. */
+  pairRatios?: { wall: number[]; cpu: number[] };
 }
 
 const CHUNKS = 1000;
@@ -152,6 +155,7 @@ async function compare(name: string, runs: number, warmup: number, seed: number,
     baselineCpuMs,
     nsPerChunk: ((overheadPct / 100) * baselineMs * 1e6) / CHUNKS,
     cpuNsPerChunk: ((cpuOverheadPct / 100) * baselineCpuMs * 1e6) / CHUNKS,
+    pairRatios: { wall: ratios, cpu: cpuRatios },
   };
 }
 
@@ -216,22 +220,26 @@ async function httpCasesInProcess(runs: number, warmup: number, seed: number): P
   return JSON.parse(out.trim().split('\n').pop()!) as StreamBenchResult[];
 }
 
-/** One case over several processes: the median of their figures, and their range. */
+/** One case over several processes: the pairs of all of them pooled, and the range of their own figures. */
 function overProcesses(results: StreamBenchResult[]): StreamBenchResult {
   const pick = (key: keyof StreamBenchResult) => median(results.map((r) => r[key] as number));
   const figures = results.map((r) => r.overheadPct);
+  const overheadPct = (pairedRatio(results.flatMap((r) => r.pairRatios!.wall)) - 1) * 100;
+  const cpuOverheadPct = (pairedRatio(results.flatMap((r) => r.pairRatios!.cpu)) - 1) * 100;
+  const baselineMs = pick('baselineMs');
+  const baselineCpuMs = pick('baselineCpuMs');
   return {
     ...results[0]!,
     processes: results.length,
-    baselineMs: pick('baselineMs'),
+    baselineMs,
     observedMs: pick('observedMs'),
-    overheadPct: median(figures),
+    overheadPct,
     lowestPct: Math.min(...figures),
     highestPct: Math.max(...figures),
-    cpuOverheadPct: pick('cpuOverheadPct'),
-    baselineCpuMs: pick('baselineCpuMs'),
-    nsPerChunk: pick('nsPerChunk'),
-    cpuNsPerChunk: pick('cpuNsPerChunk'),
+    cpuOverheadPct,
+    baselineCpuMs,
+    nsPerChunk: ((overheadPct / 100) * baselineMs * 1e6) / CHUNKS,
+    cpuNsPerChunk: ((cpuOverheadPct / 100) * baselineCpuMs * 1e6) / CHUNKS,
   };
 }
 
@@ -276,7 +284,7 @@ export async function runStreamBench(options: { processes?: number; runs?: numbe
     ),
   );
   await shutdown();
-  return results;
+  return results.map(({ pairRatios: _pooled, ...result }) => result);
 }
 
 function isMain(): boolean {

@@ -32,7 +32,7 @@ interface ToolCallState {
 }
 
 /** Pieces appended to a block before it is flattened (see TextBuffer). */
-const BLOCK_PIECES = 32;
+const BLOCK_PIECES = 128;
 
 // `+=` builds a rope in V8: appending is O(1), but a rope of 1,000 tiny pieces is flattened later
 // (when the text is masked or serialised) at ~35-90 ns a piece, its nodes long gone cold. So the
