@@ -1,5 +1,6 @@
 import { toCaisFields, type SentRequest } from '../genai/call-record.js';
 import { readSdkRequest } from '../genai/sdk-request.js';
+import { watchSdkEventStream } from '../genai/sdk-event-stream.js';
 import { getConfig } from '../configure.js';
 import type { JsonValue } from '../model/events.js';
 import { readAiRequest, type AiRequest } from '../genai/request.js';
@@ -81,6 +82,11 @@ function behaviour(options: AiCallOptions): CallBehaviour {
     },
     deferred(call, result) {
       const detail = detailOf(call);
+      const ended = watchSdkEventStream(result, () => (detail.stream = createStreamAggregator(detail.request, toEpochMs(call.startMs), epochNow)));
+      if (ended !== null) {
+        detail.deferred = true;
+        return ended;
+      }
       const later = readDeferredAiResponse(result, detail.request);
       if (later === null) return null;
       detail.deferred = true;

@@ -119,7 +119,7 @@ function observe(call: ActiveCall, result: unknown): unknown {
     if (types.isGeneratorObject(result)) return observeGenerator(call, result as Generator & AsyncGenerator);
     if (typeof (result as { then?: unknown }).then === 'function') return observeThenable(call, result as PromiseLike<unknown>);
     if (call.spec.behaviour.observeStream !== undefined && typeof (result as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {
-      return observeAsyncIterable(call, result as AsyncIterable<unknown>);
+      return completesLater(call, result) ? result : observeAsyncIterable(call, result as AsyncIterable<unknown>);
     }
   } catch (error) {
     reportDiagnostic('observe-failed', `could not follow the result of "${call.spec.name}"; recorded as returned.`, error);
@@ -129,26 +129,30 @@ function observe(call: ActiveCall, result: unknown): unknown {
 
 /** Completes the call with its value, or later when the kind says the value finishes later. */
 function completeWith(call: ActiveCall, value: unknown): unknown {
+  if (!completesLater(call, value)) call.complete('ok', undefined, value);
+  return value;
+}
+
+/** True when the kind says `value` finishes later (see CallBehaviour.deferred): the call then completes when it does. */
+function completesLater(call: ActiveCall, value: unknown): boolean {
   const deferred = call.spec.behaviour.deferred;
-  let later: Promise<void> | null = null;
-  if (deferred !== undefined) call.guard('deferred', () => (later = deferred(call, value)));
-  if (later === null) {
-    call.complete('ok', undefined, value);
-    return value;
-  }
+  if (deferred === undefined) return false;
+  let later: Promise<void | 'ok' | 'cancelled'> | null = null;
+  call.guard('deferred', () => (later = deferred(call, value)));
+  if (later === null) return false;
   call.session.track(call);
-  (later as Promise<void>).then(
-    () => call.complete('ok', undefined, undefined),
+  (later as Promise<void | 'ok' | 'cancelled'>).then(
+    (outcome) => call.complete(outcome === 'cancelled' ? 'cancelled' : 'ok', undefined, undefined),
     (error: unknown) => call.complete('error', error),
   );
-  return value;
+  return true;
 }
 
 function settled(call: ActiveCall, value: unknown): unknown {
   if (call.spec.behaviour.observeStream !== undefined && value !== null && typeof value === 'object' && !types.isGeneratorObject(value)) {
     try {
       if (typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {
-        return observeAsyncIterable(call, value as AsyncIterable<unknown>);
+        return completesLater(call, value) ? value : observeAsyncIterable(call, value as AsyncIterable<unknown>);
       }
     } catch (error) {
       reportDiagnostic('observe-failed', `could not observe the stream of "${call.spec.name}".`, error);

@@ -12,8 +12,12 @@ export interface CallBehaviour {
   start?(call: ActiveCall, thisArg: unknown, args: readonly unknown[]): void;
   /** Right after the user's function returns, before its result is followed (an SDK's APIPromise, say). */
   returned?(call: ActiveCall, result: unknown): void;
-  /** A result that finishes later without being awaited or iterated (an AI SDK `streamText` result): the call completes when this settles. */
-  deferred?(call: ActiveCall, result: unknown): Promise<void> | null;
+  /**
+   * A result that finishes later without being awaited or iterated (an AI SDK `streamText`
+   * result, an SDK's stream helper that reads its own stream): the call completes when this
+   * settles, as `cancelled` when it resolves to that. Asked before a returned stream is observed.
+   */
+  deferred?(call: ActiveCall, result: unknown): Promise<void | 'ok' | 'cancelled'> | null;
   /** When the call completes with a value (after a promise settles, not for streams). */
   end?(call: ActiveCall, thisArg: unknown, result: unknown): void;
   /** When the call ends in any way (ok, error, cancelled), e.g. to read state after the call. */

@@ -280,6 +280,10 @@ async function openAiResponses(state: FakeLlmServer, res: ServerResponse, body: 
   const push = (type: string, data: any) => events.push({ event: type, data: { type, sequence_number: sequence++, ...data } });
   push('response.created', { response: inProgress });
   push('response.in_progress', { response: inProgress });
+  // Items in order, each added before its parts, as the API sends them (the SDK's ResponseStream checks).
+  const reasoning = full.output[0];
+  push('response.output_item.added', { output_index: 0, item: { ...reasoning, summary: [] } });
+  push('response.output_item.done', { output_index: 0, item: reasoning });
   if (scenario.kind === 'tools') {
     const item = full.output[1];
     push('response.output_item.added', { output_index: 1, item: { ...item, arguments: '' } });
@@ -288,11 +292,14 @@ async function openAiResponses(state: FakeLlmServer, res: ServerResponse, body: 
     push('response.output_item.done', { output_index: 1, item });
   } else {
     const message = full.output[1];
+    const text = answerOf(scenario);
     push('response.output_item.added', { output_index: 1, item: { ...message, status: 'in_progress', content: [] } });
-    for (const piece of pieces(answerOf(scenario), scenario.chunks)) {
+    push('response.content_part.added', { output_index: 1, content_index: 0, item_id: message.id, part: { type: 'output_text', text: '', annotations: [], logprobs: [] } });
+    for (const piece of pieces(text, scenario.chunks)) {
       push('response.output_text.delta', { output_index: 1, content_index: 0, item_id: message.id, delta: piece, logprobs: [] });
     }
-    push('response.output_text.done', { output_index: 1, content_index: 0, item_id: message.id, text: ANSWER, logprobs: [] });
+    push('response.output_text.done', { output_index: 1, content_index: 0, item_id: message.id, text, logprobs: [] });
+    push('response.content_part.done', { output_index: 1, content_index: 0, item_id: message.id, part: { type: 'output_text', text, annotations: [], logprobs: [] } });
     push('response.output_item.done', { output_index: 1, item: message });
   }
   push('response.completed', { response: full });

@@ -1,0 +1,192 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import OpenAI from 'openai';
+import Anthropic from '@anthropic-ai/sdk';
+import { aiCall, InMemoryExporter, SessionTracer, type CaisEvent } from '../../src/index.js';
+import { ANSWER, USAGE, startFakeLlmServer, type FakeLlmServer } from './support/fake-llm-server.js';
+
+/** Runs `fn` in a session of a fresh tracer; returns its result and the session's cais events. */
+async function traced<R>(fn: () => Promise<R>): Promise<{ result: R; events: CaisEvent[] }> {
+  const memory = new InMemoryExporter();
+  const tracer = new SessionTracer({ exporters: [memory] });
+  const id = `helpers-${Math.random().toString(36).slice(2)}`;
+  try {
+    const result = await tracer.session(id, fn);
+    await tracer.flush();
+    const session = memory.sessions.find((s) => s.session_id === id);
+    assert.ok(session, 'the session was exported');
+    return { result, events: session.event_history.filter((e): e is CaisEvent => e.event_type === 'cais') };
+  } finally {
+    await tracer.shutdown();
+  }
+}
+
+const HAIKU = { model: 'claude-haiku-4-5', max_tokens: 256, messages: [{ role: 'user' as const, content: 'Capital?' }] };
+const MINI = { model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content: 'Capital?' }], stream_options: { include_usage: true } };
+
+describe('sdk-stream-helpers', () => {
+  let server: FakeLlmServer;
+  let openai: OpenAI;
+  let claude: Anthropic;
+
+  class Agent {
+    @aiCall({ name: 'claude' })
+    claude(headers: Record<string, string> = {}) {
+      return claude.messages.stream(HAIKU, { headers });
+    }
+
+    @aiCall({ name: 'claude-async' })
+    async claudeLater() {
+      return claude.messages.stream(HAIKU);
+    }
+
+    @aiCall({ name: 'chat' })
+    chat() {
+      return openai.chat.completions.stream(MINI);
+    }
+
+    @aiCall({ name: 'responses' })
+    respond() {
+      return openai.responses.stream({ model: 'o4-mini', input: 'Capital?' });
+    }
+  }
+
+  before(async () => {
+    server = await startFakeLlmServer();
+    openai = new OpenAI({ apiKey: 'test-key', baseURL: `${server.url}/v1`, maxRetries: 0 });
+    claude = new Anthropic({ apiKey: 'test-key', baseURL: server.url, maxRetries: 0 });
+  });
+  after(() => server.close());
+
+  it("records an Anthropic messages.stream() consumed through its own events and finalMessage()", async () => {
+    const agent = new Agent();
+    const { result, events } = await traced(async () => {
+      const stream = agent.claude();
+      let text = '';
+      stream.on('text', (piece) => (text += piece));
+      const message = await stream.finalMessage();
+      return { text, message };
+    });
+    assert.equal(result.text, ANSWER);
+    assert.equal(result.message.usage.output_tokens, USAGE.output);
+    assert.equal(events.length, 1);
+    const event = events[0]!;
+    assert.equal(event.status, 'ok');
+    assert.equal(event.model_name, 'claude-haiku-4-5-20251001');
+    assert.equal(event.provider, 'anthropic');
+    assert.equal(event.input_tokens, USAGE.input);
+    assert.equal(event.output_tokens, USAGE.output);
+    assert.ok(event.cost_usd !== null && event.cost_usd > 0);
+    const record = event.call_records[0]!;
+    assert.equal(record.output_text, ANSWER);
+    assert.equal(record.finish_reason, 'end_turn');
+    assert.equal(record.stream?.completed, true);
+    assert.ok((record.stream?.chunk_count ?? 0) > 0);
+    assert.ok(record.stream?.time_to_first_chunk_ms !== null && record.stream!.time_to_first_chunk_ms! >= 0);
+  });
+
+  it('counts each event once when the helper is iterated with for await, and the iteration is unchanged', async () => {
+    const agent = new Agent();
+    const { result, events } = await traced(async () => {
+      const types: string[] = [];
+      for await (const event of agent.claude()) types.push(event.type);
+      return types;
+    });
+    assert.equal(result[0], 'message_start');
+    assert.equal(result.at(-1), 'message_stop');
+    const record = events[0]!.call_records[0]!;
+    assert.equal(events[0]!.status, 'ok');
+    assert.equal(record.stream?.chunk_count, result.length);
+    assert.equal(record.output_text, ANSWER);
+  });
+
+  it('records a helper returned by an async method', async () => {
+    const agent = new Agent();
+    const { result, events } = await traced(async () => (await agent.claudeLater()).finalText());
+    assert.equal(result, ANSWER);
+    assert.equal(events[0]!.status, 'ok');
+    assert.equal(events[0]!.output_tokens, USAGE.output);
+  });
+
+  it('completes a helper nobody reads when the SDK has read it, not as cancelled', async () => {
+    const agent = new Agent();
+    let stream: ReturnType<Agent['claude']> | undefined;
+    const { events } = await traced(async () => {
+      stream = agent.claude();
+      await stream.done();
+    });
+    assert.ok(stream?.ended);
+    assert.equal(events[0]!.status, 'ok');
+    assert.equal(events[0]!.call_records[0]!.output_text, ANSWER);
+  });
+
+  it('records an OpenAI chat.completions.stream() consumed through finalChatCompletion()', async () => {
+    const agent = new Agent();
+    const { result, events } = await traced(async () => {
+      const stream = agent.chat();
+      let content = '';
+      stream.on('content', (delta) => (content += delta));
+      const completion = await stream.finalChatCompletion();
+      return { content, completion };
+    });
+    assert.equal(result.content, ANSWER);
+    assert.equal(result.completion.usage?.total_tokens, USAGE.input + USAGE.output);
+    const event = events[0]!;
+    assert.equal(event.status, 'ok');
+    assert.equal(event.model_name, 'gpt-4o-mini-2024-07-18');
+    assert.equal(event.provider, 'openai');
+    assert.equal(event.input_tokens, USAGE.input);
+    assert.equal(event.call_records[0]!.usage?.cached_input_tokens, USAGE.cached);
+    assert.equal(event.call_records[0]!.finish_reason, 'stop');
+    assert.equal(event.call_records[0]!.output_text, ANSWER);
+  });
+
+  it('records an OpenAI responses.stream() consumed through finalResponse()', async () => {
+    const agent = new Agent();
+    const { result, events } = await traced(async () => agent.respond().finalResponse());
+    assert.equal(result.output_text, ANSWER);
+    const event = events[0]!;
+    assert.equal(event.status, 'ok');
+    assert.equal(event.call_records[0]!.api_type, 'openai.responses');
+    assert.equal(event.output_tokens, USAGE.output);
+    assert.equal(event.call_records[0]!.usage?.reasoning_tokens, USAGE.reasoning);
+    assert.equal(event.call_records[0]!.output_text, ANSWER);
+  });
+
+  it('records a helper whose stream is cut as an error, and the user still sees the error where they would', async () => {
+    const agent = new Agent();
+    const seen: unknown[] = [];
+    const { events } = await traced(async () => {
+      const stream = agent.claude({ 'x-scenario': 'cut' });
+      stream.on('error', (error) => seen.push(error));
+      await assert.rejects(stream.finalMessage());
+    });
+    assert.equal(seen.length, 1, "the user's error listener fired once");
+    const event = events[0]!;
+    assert.equal(event.status, 'error');
+    assert.ok(event.error?.message);
+    assert.equal(event.call_records[0]!.stream?.completed, false);
+  });
+
+  it('records an aborted helper as cancelled', async () => {
+    const agent = new Agent();
+    const { events } = await traced(async () => {
+      const stream = agent.claude({ 'x-delay-ms': '20' });
+      stream.on('text', () => stream.abort());
+      await assert.rejects(stream.done());
+    });
+    assert.equal(events[0]!.status, 'cancelled');
+    assert.ok((events[0]!.call_records[0]!.stream?.chunk_count ?? 0) > 0);
+  });
+
+  it('leaves an unhandled helper error unhandled, as it is without the decorator', () => {
+    const script = fileURLToPath(new URL('./support/unhandled-helper-error.js', import.meta.url));
+    for (const decorated of ['0', '1']) {
+      const run = spawnSync(process.execPath, [script, decorated], { encoding: 'utf8', timeout: 30_000 });
+      assert.notEqual(run.status, 0, `decorated=${decorated}: the process must fail on the unhandled rejection`);
+      assert.match(run.stderr, /terminated|Connection error|premature|aborted|ECONNRESET|socket/i, `decorated=${decorated}: ${run.stderr.slice(0, 400)}`);
+    }
+  });
+});
