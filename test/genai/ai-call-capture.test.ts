@@ -5,28 +5,9 @@ import Anthropic from '@anthropic-ai/sdk';
 import { GoogleGenAI } from '@google/genai';
 import { generateText, streamText } from 'ai';
 import { createOpenAI } from '@ai-sdk/openai';
-import { aiCall, InMemoryExporter, onDiagnostic, SessionTracer, type CaisEvent, type Diagnostic, type TraceEvent } from '../../src/index.js';
+import { aiCall } from '../../src/index.js';
 import { ANSWER, USAGE, startFakeLlmServer, type FakeLlmServer } from './support/fake-llm-server.js';
-
-/** Runs `fn` in a session of a fresh tracer with an in-memory exporter; returns its result and cais events. */
-async function traced<R>(fn: () => Promise<R>): Promise<{ result: R; events: CaisEvent[]; all: TraceEvent[]; diagnostics: Diagnostic[] }> {
-  const memory = new InMemoryExporter();
-  const tracer = new SessionTracer({ exporters: [memory] });
-  const diagnostics: Diagnostic[] = [];
-  const stop = onDiagnostic((d) => diagnostics.push(d));
-  const id = `genai-${Math.random().toString(36).slice(2)}`;
-  try {
-    const result = await tracer.session(id, fn);
-    await tracer.flush();
-    const session = memory.sessions.find((s) => s.session_id === id);
-    assert.ok(session, 'the session was exported');
-    const all = session.event_history;
-    return { result, events: all.filter((e): e is CaisEvent => e.event_type === 'cais'), all, diagnostics };
-  } finally {
-    stop();
-    await tracer.shutdown();
-  }
-}
+import { traced } from './support/traced-session.js';
 
 const chatCost = ((USAGE.input - USAGE.cached) * 0.15 + USAGE.cached * 0.075 + USAGE.output * 0.6) / 1e6;
 

@@ -4,24 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import OpenAI from 'openai';
 import Anthropic from '@anthropic-ai/sdk';
-import { aiCall, InMemoryExporter, SessionTracer, type CaisEvent } from '../../src/index.js';
+import { aiCall } from '../../src/index.js';
 import { ANSWER, USAGE, startFakeLlmServer, type FakeLlmServer } from './support/fake-llm-server.js';
-
-/** Runs `fn` in a session of a fresh tracer; returns its result and the session's cais events. */
-async function traced<R>(fn: () => Promise<R>): Promise<{ result: R; events: CaisEvent[] }> {
-  const memory = new InMemoryExporter();
-  const tracer = new SessionTracer({ exporters: [memory] });
-  const id = `helpers-${Math.random().toString(36).slice(2)}`;
-  try {
-    const result = await tracer.session(id, fn);
-    await tracer.flush();
-    const session = memory.sessions.find((s) => s.session_id === id);
-    assert.ok(session, 'the session was exported');
-    return { result, events: session.event_history.filter((e): e is CaisEvent => e.event_type === 'cais') };
-  } finally {
-    await tracer.shutdown();
-  }
-}
+import { traced } from './support/traced-session.js';
 
 const HAIKU = { model: 'claude-haiku-4-5', max_tokens: 256, messages: [{ role: 'user' as const, content: 'Capital?' }] };
 const MINI = { model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content: 'Capital?' }], stream_options: { include_usage: true } };
