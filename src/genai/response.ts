@@ -1,5 +1,6 @@
 import type { StreamSummary, TokenUsage } from '../model/events.js';
 import { isObject, obj, prop, str } from './fields.js';
+import { langChainMessageOf, readLangChainMessage } from './langchain.js';
 import type { AiRequest } from './request.js';
 import { readUsage } from './usage.js';
 
@@ -75,6 +76,7 @@ export function emptyAiResponse(): AiResponse {
 /**
  * Reads model, usage, finish reasons, output and tool calls from what an LLM call returned:
  * OpenAI Chat Completions and Responses, Anthropic Messages, Google Gemini, Vercel AI SDK,
+ * LangChain.js AI messages,
  * as SDK objects or as plain JSON of the same shape. Hot path: never throws, never copies
  * deeply; strings and tool arguments are kept by reference.
  *
@@ -112,6 +114,11 @@ function readInto(response: AiResponse, result: unknown, request: AiRequest | nu
   if ('request_id' in result && 'response' in result && isObject(result.data)) {
     response.request_id = str(result.request_id);
     body = result.data;
+  }
+  const langChain = langChainMessageOf(body);
+  if (langChain !== null) {
+    readLangChainMessage(response, langChain);
+    return;
   }
   response.request_id ??= str(obj(body)?._request_id);
   response.model = str(body.model) ?? str(body.modelVersion);

@@ -2,7 +2,8 @@ import type { TokenUsage } from '../model/events.js';
 import { isObject, num, obj, str } from './fields.js';
 import type { AiRequest } from './request.js';
 import { emptyAiResponse, readAiResponse, type AiOutputPart, type AiResponse, type AiToolCall } from './response.js';
-import { mergeUsage, readUsage } from './usage.js';
+import { contentText, finishOf, modelOf } from './langchain.js';
+import { addUsage, mergeUsage, readUsage } from './usage.js';
 
 /** Folds the chunks of an LLM stream, one at a time, into one AiResponse. */
 export interface StreamAggregator {
@@ -242,6 +243,30 @@ class Aggregator implements StreamAggregator {
     }
   }
 
+  private langChainChunk(chunk: Record<string, unknown>): void {
+    this.api ??= 'langchain';
+    const meta = obj(chunk.response_metadata);
+    this.model ??= modelOf(meta);
+    this.responseId ??= str(chunk.id);
+    const usage = readUsage(chunk.usage_metadata);
+    if (usage !== null) this.usage = addUsage(this.usage, usage);
+    const { text, reasoning } = contentText(chunk.content);
+    if (text !== null) this.text(0).add(text);
+    if (reasoning !== null) this.reasoning.add(reasoning);
+    const toolChunks = chunk.tool_call_chunks;
+    if (Array.isArray(toolChunks)) {
+      for (const call of toolChunks) {
+        const state = this.tool(num(obj(call)?.index) ?? str(obj(call)?.id) ?? this.tools.size);
+        state.id ??= str(obj(call)?.id);
+        state.name ??= str(obj(call)?.name);
+        const piece = obj(call)?.args;
+        if (typeof piece === 'string') state.args += piece;
+      }
+    }
+    const finish = finishOf(meta);
+    if (finish !== null) this.setFinish(0, finish);
+  }
+
   private geminiChunk(chunk: Record<string, unknown>): void {
     this.api ??= 'gemini';
     this.model ??= str(chunk.modelVersion);
@@ -371,6 +396,11 @@ class Aggregator implements StreamAggregator {
         this.terminal = true;
         return;
       }
+
+      // LangChain.js AIMessageChunks (`model.stream()`): usage comes in parts that add up.
+      case 'ai':
+        this.langChainChunk(chunk);
+        return;
 
       // OpenAI Responses API stream events.
       case 'response.created':

@@ -43,17 +43,19 @@ export function readUsage(usage: unknown): TokenUsage | null {
       reasoning_tokens: null,
     };
   }
-  // OpenAI Responses API (input_tokens includes cached ones), and Anthropic without caching.
+  // OpenAI Responses API (input_tokens includes cached ones), Anthropic without caching, and
+  // LangChain's usage_metadata (totals over all token types, details in `*_token_details`).
   if (usage.input_tokens !== undefined || usage.output_tokens !== undefined) {
     const input = num(usage.input_tokens);
     const output = num(usage.output_tokens);
+    const langChainInput = obj(usage.input_token_details);
     return {
       input_tokens: input,
       output_tokens: output,
       total_tokens: num(usage.total_tokens) ?? sumPresent(input, output),
-      cached_input_tokens: num(obj(usage.input_tokens_details)?.cached_tokens),
-      cache_creation_input_tokens: null,
-      reasoning_tokens: num(obj(usage.output_tokens_details)?.reasoning_tokens),
+      cached_input_tokens: firstNum(obj(usage.input_tokens_details)?.cached_tokens, langChainInput?.cache_read),
+      cache_creation_input_tokens: num(langChainInput?.cache_creation),
+      reasoning_tokens: firstNum(obj(usage.output_tokens_details)?.reasoning_tokens, obj(usage.output_token_details)?.reasoning),
     };
   }
   // Google Gemini usageMetadata: thoughts are reported apart from candidates.
@@ -107,4 +109,17 @@ export function mergeUsage(base: TokenUsage | null, next: TokenUsage | null): To
   }
   merged.total_tokens = sumPresent(merged.input_tokens, merged.output_tokens) ?? next.total_tokens ?? base.total_tokens;
   return merged;
+}
+
+/** Adds usage reported in parts (LangChain's AIMessageChunks each carry a share): counts that either side has are summed. */
+export function addUsage(base: TokenUsage | null, next: TokenUsage): TokenUsage {
+  if (base === null) return next;
+  return {
+    input_tokens: sumPresent(base.input_tokens, next.input_tokens),
+    output_tokens: sumPresent(base.output_tokens, next.output_tokens),
+    total_tokens: sumPresent(base.total_tokens, next.total_tokens),
+    cached_input_tokens: sumPresent(base.cached_input_tokens ?? null, next.cached_input_tokens ?? null),
+    cache_creation_input_tokens: sumPresent(base.cache_creation_input_tokens ?? null, next.cache_creation_input_tokens ?? null),
+    reasoning_tokens: sumPresent(base.reasoning_tokens ?? null, next.reasoning_tokens ?? null),
+  };
 }
