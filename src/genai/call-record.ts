@@ -75,7 +75,8 @@ function build(
   }
   const cost = computeCost(priceModel ?? model, usage);
 
-  const body = findBody(inputArgs);
+  // A LangChain chat model takes the conversation itself (a string or a list of messages).
+  const body = findBody(inputArgs) ?? (response?.api === 'langchain' ? conversationOf(inputArgs) : undefined);
   const requestParams: Record<string, JsonValue> = {};
   if (request !== null) {
     if (request.model !== null) requestParams.model = request.model;
@@ -179,6 +180,11 @@ function findBody(inputArgs: JsonValue | undefined): JsonValue | undefined {
     return undefined;
   }
   return isObject(inputArgs) ? inputArgs : undefined;
+}
+
+function conversationOf(inputArgs: JsonValue | undefined): JsonValue | undefined {
+  const first = Array.isArray(inputArgs) ? inputArgs[0] : undefined;
+  return typeof first === 'string' || Array.isArray(first) ? { messages: first } : undefined;
 }
 
 function apiOfRequest(request: AiRequest | null): string | null {

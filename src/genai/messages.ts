@@ -36,7 +36,7 @@ export function normaliseInputMessages(body: unknown): CallMessage[] {
   }
   if (!Array.isArray(list)) return messages;
   // Gemini accepts a bare list of parts as one user turn.
-  if (list.length > 0 && isObject(list[0]) && !('role' in list[0]) && !('type' in list[0]) && !('parts' in list[0])) {
+  if (list.length > 0 && isObject(list[0]) && !Array.isArray(list[0]) && !('role' in list[0]) && !('type' in list[0]) && !('parts' in list[0])) {
     messages.push({ role: 'user', parts: contentParts(list) });
     return messages;
   }
@@ -48,8 +48,9 @@ export function normaliseInputMessages(body: unknown): CallMessage[] {
   return messages;
 }
 
-function normaliseMessage(message: unknown): CallMessage | null {
-  if (typeof message === 'string') return { role: 'user', parts: [{ type: 'text', text: message }] };
+function normaliseMessage(input: unknown): CallMessage | null {
+  if (typeof input === 'string') return { role: 'user', parts: [{ type: 'text', text: input }] };
+  const message = fromLangChain(input);
   if (!isObject(message)) return null;
   const type = str(message.type);
   // Responses API input items that are not messages.
@@ -86,6 +87,36 @@ function normaliseMessage(message: unknown): CallMessage | null {
   const name = str(message.name);
   if (name !== null) result.name = name;
   return result;
+}
+
+// LangChain.js message types and classes, as roles.
+const LANGCHAIN_ROLES: Readonly<Record<string, string>> = {
+  human: 'user', ai: 'assistant', system: 'system', tool: 'tool', developer: 'system',
+  HumanMessage: 'user', AIMessage: 'assistant', AIMessageChunk: 'assistant', SystemMessage: 'system', ToolMessage: 'tool',
+};
+
+/**
+ * A LangChain.js message as a role-bearing message: `['human', 'Hi']`, a serialised message
+ * (`{ lc: 1, type: 'constructor', id: [..., 'HumanMessage'], kwargs }`, what a snapshot of one
+ * holds) or a plain `{ type: 'human', content }`; anything else is returned as it is.
+ */
+function fromLangChain(message: unknown): unknown {
+  if (Array.isArray(message) && message.length === 2 && typeof message[0] === 'string' && LANGCHAIN_ROLES[message[0]] !== undefined) {
+    return { role: LANGCHAIN_ROLES[message[0]], content: message[1] };
+  }
+  if (!isObject(message) || message.role !== undefined) return message;
+  if (message.lc === 1 && message.type === 'constructor' && Array.isArray(message.id) && isObject(message.kwargs)) {
+    const role = LANGCHAIN_ROLES[String(message.id[message.id.length - 1])];
+    return role === undefined ? message : { ...message.kwargs, role, tool_calls: langChainToolCalls(message.kwargs.tool_calls) };
+  }
+  const role = typeof message.type === 'string' && Object.hasOwn(LANGCHAIN_ROLES, message.type) ? LANGCHAIN_ROLES[message.type] : undefined;
+  return role === undefined ? message : { ...message, role, tool_calls: langChainToolCalls(message.tool_calls) };
+}
+
+// LangChain's `{ id, name, args }` tool calls in OpenAI's `{ id, function: { name, arguments } }` shape.
+function langChainToolCalls(calls: unknown): unknown {
+  if (!Array.isArray(calls)) return undefined;
+  return calls.map((call) => ({ id: prop(call, 'id'), function: { name: prop(call, 'name'), arguments: prop(call, 'args') } }));
 }
 
 function normaliseRole(role: string): string {

@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ChatOpenAI } from '@langchain/openai';
+import { AIMessage, HumanMessage, SystemMessage, ToolMessage, type BaseMessageLike } from '@langchain/core/messages';
 import { tool } from '@langchain/core/tools';
 import { z } from 'zod';
 import { aiCall } from '../../src/index.js';
@@ -21,6 +22,11 @@ describe('langchain', () => {
     @aiCall({ name: 'ask' })
     ask(question: string) {
       return this.model.invoke(question);
+    }
+
+    @aiCall({ name: 'chat' })
+    chat(messages: BaseMessageLike[]) {
+      return this.model.invoke(messages);
     }
 
     @aiCall({ name: 'stream' })
@@ -57,6 +63,30 @@ describe('langchain', () => {
     assert.equal(record.usage?.reasoning_tokens, USAGE.reasoning);
     assert.equal(record.finish_reason, 'stop');
     assert.equal(record.output_text, ANSWER);
+  });
+
+  it('records the conversation a chat model was given: message objects and [role, text] pairs', async () => {
+    const agent = new Agent(chatModel());
+    const history = [
+      new SystemMessage('Be brief.'),
+      new HumanMessage('Weather in Paris?'),
+      new AIMessage({ content: '', tool_calls: [{ id: 'call_1', name: 'get_weather', args: { city: 'Paris' } }] }),
+      new ToolMessage({ content: 'Sunny', tool_call_id: 'call_1' }),
+    ];
+    const { events } = await traced(async () => {
+      await agent.chat(history);
+      await agent.chat([['system', 'Be brief.'], ['human', 'Capital?']]);
+    });
+    assert.deepEqual(events[0]!.call_records[0]!.input_messages, [
+      { role: 'system', parts: [{ type: 'text', text: 'Be brief.' }] },
+      { role: 'user', parts: [{ type: 'text', text: 'Weather in Paris?' }] },
+      { role: 'assistant', parts: [{ type: 'text', text: '' }, { type: 'tool_call', id: 'call_1', name: 'get_weather', arguments: { city: 'Paris' } }] },
+      { role: 'tool', parts: [{ type: 'tool_call_response', id: 'call_1', response: 'Sunny' }] },
+    ]);
+    assert.deepEqual(events[1]!.call_records[0]!.input_messages, [
+      { role: 'system', parts: [{ type: 'text', text: 'Be brief.' }] },
+      { role: 'user', parts: [{ type: 'text', text: 'Capital?' }] },
+    ]);
   });
 
   it('records the tool calls of a model with bound tools', async () => {
