@@ -114,7 +114,7 @@ function readBody(
   }
   if (options.model !== undefined) model = options.model;
 
-  const config = obj(body.config); // Google GenAI keeps parameters in `config`
+  const config = obj(body.config) ?? obj(body.options); // Google GenAI keeps parameters in `config`, Ollama in `options`
   const params: AiRequestParams = {};
   const temperature = num(body.temperature) ?? num(config?.temperature);
   if (temperature !== null) params.temperature = temperature;
@@ -124,13 +124,14 @@ function readBody(
     num(body.max_output_tokens) ??
     num(body.maxOutputTokens) ??
     num(body.maxTokens) ??
-    num(config?.maxOutputTokens);
+    num(config?.maxOutputTokens) ??
+    num(config?.num_predict);
   if (maxTokens !== null) params.max_tokens = maxTokens;
-  const topP = num(body.top_p) ?? num(body.topP) ?? num(config?.topP);
+  const topP = num(body.top_p) ?? num(body.topP) ?? num(config?.topP) ?? num(config?.top_p);
   if (topP !== null) params.top_p = topP;
-  const topK = num(body.top_k) ?? num(body.topK) ?? num(config?.topK);
+  const topK = num(body.top_k) ?? num(body.topK) ?? num(config?.topK) ?? num(config?.top_k);
   if (topK !== null) params.top_k = topK;
-  const stop = body.stop ?? body.stop_sequences ?? body.stopSequences ?? config?.stopSequences;
+  const stop = body.stop ?? body.stop_sequences ?? body.stopSequences ?? config?.stopSequences ?? config?.stop;
   if (typeof stop === 'string' || Array.isArray(stop)) params.stop = stop as string | string[];
   const seed = num(body.seed) ?? num(config?.seed);
   if (seed !== null) params.seed = seed;

@@ -1,6 +1,7 @@
 import type { StreamSummary, TokenUsage } from '../model/events.js';
 import { isObject, obj, prop, str } from './fields.js';
 import { langChainMessageOf, readLangChainMessage } from './langchain.js';
+import { isOllamaResponse, readOllamaResponse } from './ollama.js';
 import type { AiRequest } from './request.js';
 import { readUsage } from './usage.js';
 
@@ -76,7 +77,7 @@ export function emptyAiResponse(): AiResponse {
 /**
  * Reads model, usage, finish reasons, output and tool calls from what an LLM call returned:
  * OpenAI Chat Completions and Responses, Anthropic Messages, Google Gemini, Vercel AI SDK,
- * LangChain.js AI messages,
+ * LangChain.js AI messages, Ollama,
  * as SDK objects or as plain JSON of the same shape. Hot path: never throws, never copies
  * deeply; strings and tool arguments are kept by reference.
  *
@@ -128,6 +129,10 @@ function readInto(response: AiResponse, result: unknown, request: AiRequest | nu
 
   if (Array.isArray(body.choices)) {
     readOpenAiChoices(response, body);
+    return;
+  }
+  if (isOllamaResponse(body)) {
+    readOllamaResponse(response, body);
     return;
   }
   if (body.object === 'response' || (Array.isArray(body.output) && body.usage !== undefined)) {

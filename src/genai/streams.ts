@@ -3,6 +3,7 @@ import { isObject, num, obj, str } from './fields.js';
 import type { AiRequest } from './request.js';
 import { emptyAiResponse, readAiResponse, type AiOutputPart, type AiResponse, type AiToolCall } from './response.js';
 import { contentText, finishOf, modelOf } from './langchain.js';
+import { isOllamaResponse, ollamaToolCalls } from './ollama.js';
 import { addUsage, mergeUsage, readUsage } from './usage.js';
 
 /** Folds the chunks of an LLM stream, one at a time, into one AiResponse. */
@@ -72,6 +73,7 @@ class Aggregator implements StreamAggregator {
   private firstAt: number | null = null;
   private api: string | null = null;
   private model: string | null = null;
+  private provider: string | null = null;
   private responseId: string | null = null;
   private usage: TokenUsage | null = null;
   private terminal = false;
@@ -105,6 +107,7 @@ class Aggregator implements StreamAggregator {
       if (typeof type === 'string') this.typed(type, chunk);
       else if (Array.isArray(chunk.choices)) this.openAiChunk(chunk);
       else if (Array.isArray(chunk.candidates) || chunk.usageMetadata !== undefined) this.geminiChunk(chunk);
+      else if (isOllamaResponse(chunk)) this.ollamaChunk(chunk);
     } catch {
       // A malformed chunk is counted and otherwise ignored.
     }
@@ -128,6 +131,7 @@ class Aggregator implements StreamAggregator {
     try {
       response.api ??= this.api;
       response.model = this.model ?? response.model ?? this.request?.model ?? null;
+      response.provider ??= this.provider;
       response.response_id ??= this.responseId;
       response.usage = this.usage ?? response.usage;
       const toolCalls = this.toolCalls();
@@ -240,6 +244,27 @@ class Aggregator implements StreamAggregator {
       state.name ??= str(obj(fn)?.name);
       const piece = obj(fn)?.arguments;
       if (typeof piece === 'string') state.args += piece;
+    }
+  }
+
+  private ollamaChunk(chunk: Record<string, unknown>): void {
+    const message = obj(chunk.message);
+    this.api ??= message !== undefined ? 'ollama.chat' : 'ollama.generate';
+    this.provider = 'ollama';
+    this.model ??= str(chunk.model);
+    const text = str(message?.content) ?? str(chunk.response);
+    if (text !== null && text.length > 0) this.text(0).add(text);
+    const thinking = str(message?.thinking) ?? str(chunk.thinking);
+    if (thinking !== null && thinking.length > 0) this.reasoning.add(thinking);
+    for (const call of ollamaToolCalls(message?.tool_calls)) {
+      const state = this.tool(this.tools.size);
+      state.id = call.id;
+      state.name = call.name;
+      state.final = call.arguments;
+    }
+    if (chunk.done === true) {
+      this.usage = readUsage(chunk) ?? this.usage;
+      this.setFinish(0, str(chunk.done_reason) ?? 'stop');
     }
   }
 

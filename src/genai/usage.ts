@@ -72,6 +72,12 @@ export function readUsage(usage: unknown): TokenUsage | null {
       reasoning_tokens: thoughts,
     };
   }
+  // Ollama: the counts are fields of the answer itself.
+  if (usage.prompt_eval_count !== undefined || usage.eval_count !== undefined) {
+    const input = num(usage.prompt_eval_count);
+    const output = num(usage.eval_count);
+    return { input_tokens: input, output_tokens: output, total_tokens: sumPresent(input, output), cached_input_tokens: null, cache_creation_input_tokens: null, reasoning_tokens: null };
+  }
   // Vercel AI SDK LanguageModelUsage (v5 and v6 field names).
   if (usage.inputTokens !== undefined || usage.outputTokens !== undefined || usage.totalTokens !== undefined) {
     const input = num(usage.inputTokens);

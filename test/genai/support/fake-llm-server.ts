@@ -2,8 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 /**
- * A local stand-in for the OpenAI, Anthropic and Gemini HTTP APIs, on 127.0.0.1 and a free port.
- * It answers with realistic JSON bodies and SSE streams (usage with cached and reasoning tokens,
+ * A local stand-in for the OpenAI, Anthropic, Gemini and Ollama HTTP APIs, on 127.0.0.1 and a
+ * free port. It answers with realistic JSON bodies, SSE streams and (Ollama) NDJSON streams (usage with cached and reasoning tokens,
  * tool calls, request id headers). The scenario is chosen per request with headers:
  * `x-scenario: text | tools | cut` (cut: the stream stops midway by destroying the socket),
  * `x-chunks: N` (text deltas in a stream), `x-delay-ms: N` (pause before each stream event),
@@ -99,6 +99,7 @@ async function route(state: FakeLlmServer, req: IncomingMessage, res: ServerResp
   if (path.endsWith('/chat/completions')) return openAiChat(state, res, body, scenario, id);
   if (path.endsWith('/responses')) return openAiResponses(state, res, body, scenario, id);
   if (path.endsWith('/messages')) return anthropicMessages(state, res, body, scenario, id);
+  if (path === '/api/chat' || path === '/api/generate') return ollama(state, res, body, scenario, path === '/api/chat');
   const gemini = /\/models\/([^/:]+):(generateContent|streamGenerateContent)$/.exec(path);
   if (gemini) return geminiGenerate(state, res, gemini[1]!, gemini[2] === 'streamGenerateContent', scenario, id);
   res.writeHead(404, { 'content-type': 'application/json' });
@@ -382,4 +383,43 @@ async function geminiGenerate(state: FakeLlmServer, res: ServerResponse, model: 
   });
   if (tools) events.push({ data: full });
   await sse(state, res, {}, events, scenario);
+}
+
+/** Ollama's /api/chat and /api/generate: one JSON body, or (the default: `stream` unset) NDJSON lines, the last with the counts. */
+async function ollama(state: FakeLlmServer, res: ServerResponse, body: any, scenario: Scenario, chat: boolean): Promise<void> {
+  const model = body?.model ?? 'llama3.2';
+  const createdAt = new Date(1_763_000_000_000).toISOString();
+  const tools = scenario.kind === 'tools';
+  const counts = { total_duration: 912_000_000, load_duration: 41_000_000, prompt_eval_count: USAGE.input, prompt_eval_duration: 120_000_000, eval_count: USAGE.output, eval_duration: 700_000_000 };
+  const piece = (text: string) => (chat ? { message: { role: 'assistant', content: text } } : { response: text });
+  const toolCalls = [{ function: { name: 'get_weather', arguments: { city: 'Paris' } } }];
+  const final = {
+    model,
+    created_at: createdAt,
+    ...(chat ? { message: { role: 'assistant', content: tools ? '' : ANSWER, ...(tools ? { tool_calls: toolCalls } : {}) } } : { response: ANSWER, context: [1, 2, 3] }),
+    done: true,
+    done_reason: 'stop',
+    ...counts,
+  };
+  if (body?.stream === false) {
+    json(res, {}, final);
+    return;
+  }
+  res.writeHead(200, { 'content-type': 'application/x-ndjson' });
+  const lines: unknown[] = [];
+  if (tools && chat) lines.push({ model, created_at: createdAt, message: { role: 'assistant', content: '', tool_calls: toolCalls }, done: false });
+  else for (const text of pieces(answerOf(scenario), scenario.chunks)) lines.push({ model, created_at: createdAt, ...piece(text), done: false });
+  lines.push({ ...final, ...piece('') });
+  const cutAt = scenario.kind === 'cut' ? Math.max(1, Math.floor(lines.length / 2)) : -1;
+  for (let i = 0; i < lines.length; i++) {
+    if (i === cutAt) {
+      state.cuts++;
+      await pause(20);
+      res.socket?.destroy();
+      return;
+    }
+    await pause(scenario.delayMs);
+    res.write(`${JSON.stringify(lines[i])}\n`);
+  }
+  res.end();
 }
