@@ -171,7 +171,8 @@ function readOpenAiChoices(response: AiResponse, body: Record<string, unknown>):
   const choices = body.choices as unknown[];
   for (let i = 0; i < choices.length; i++) {
     const choice = choices[i];
-    const finish = str(obj(choice)?.finish_reason);
+    // Mistral's SDK gives the same fields in camelCase (finishReason, toolCalls).
+    const finish = str(obj(choice)?.finish_reason) ?? str(obj(choice)?.finishReason);
     if (finish !== null) response.finish_reasons.push(finish);
     const message = obj(choice)?.message;
     const parts: AiOutputPart[] = [];
@@ -188,7 +189,7 @@ function readOpenAiChoices(response: AiResponse, body: Record<string, unknown>):
     }
     const refusal = str(obj(message)?.refusal);
     if (refusal !== null) parts.push({ type: 'refusal', text: refusal });
-    const toolCalls = obj(message)?.tool_calls;
+    const toolCalls = obj(message)?.tool_calls ?? obj(message)?.toolCalls;
     if (Array.isArray(toolCalls)) {
       for (const call of toolCalls) {
         const fn = obj(call)?.function ?? obj(call)?.custom;

@@ -106,6 +106,8 @@ class Aggregator implements StreamAggregator {
       const type = chunk.type;
       if (typeof type === 'string') this.typed(type, chunk);
       else if (Array.isArray(chunk.choices)) this.openAiChunk(chunk);
+      // Mistral's SDK wraps each chunk as a server-sent event: { data: chunk }.
+      else if (isObject(chunk.data) && Array.isArray(chunk.data.choices)) this.openAiChunk(chunk.data);
       else if (Array.isArray(chunk.candidates) || chunk.usageMetadata !== undefined) this.geminiChunk(chunk);
       else if (isOllamaResponse(chunk)) this.ollamaChunk(chunk);
     } catch {
@@ -224,14 +226,14 @@ class Aggregator implements StreamAggregator {
         if (index === 0) {
           const reasoning = delta.reasoning_content ?? delta.reasoning;
           if (typeof reasoning === 'string' && reasoning.length > 0) this.reasoning.add(reasoning);
-          const toolCalls = delta.tool_calls;
+          const toolCalls = delta.tool_calls ?? delta.toolCalls;
           if (Array.isArray(toolCalls)) this.openAiToolDeltas(toolCalls);
         }
       } else {
         const text = choice.text; // legacy completions stream
         if (typeof text === 'string' && text.length > 0) this.text(index).add(text);
       }
-      const finish = choice.finish_reason;
+      const finish = choice.finish_reason ?? choice.finishReason;
       if (typeof finish === 'string' && finish.length > 0) this.setFinish(index, finish);
     }
   }

@@ -72,6 +72,20 @@ export function readUsage(usage: unknown): TokenUsage | null {
       reasoning_tokens: thoughts,
     };
   }
+  // Mistral's SDK (the OpenAI wire format in camelCase; unknown fields kept in additionalProperties).
+  if (usage.promptTokens !== undefined || usage.completionTokens !== undefined) {
+    const input = num(usage.promptTokens);
+    const output = num(usage.completionTokens);
+    const extra = obj(usage.additionalProperties);
+    return {
+      input_tokens: input,
+      output_tokens: output,
+      total_tokens: num(usage.totalTokens) ?? sumPresent(input, output),
+      cached_input_tokens: firstNum(obj(usage.promptTokensDetails)?.cachedTokens, obj(extra?.prompt_tokens_details)?.cached_tokens),
+      cache_creation_input_tokens: null,
+      reasoning_tokens: firstNum(obj(usage.completionTokensDetails)?.reasoningTokens, obj(extra?.completion_tokens_details)?.reasoning_tokens),
+    };
+  }
   // Ollama: the counts are fields of the answer itself.
   if (usage.prompt_eval_count !== undefined || usage.eval_count !== undefined) {
     const input = num(usage.prompt_eval_count);

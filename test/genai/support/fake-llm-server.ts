@@ -211,7 +211,9 @@ async function openAiChat(state: FakeLlmServer, res: ServerResponse, body: any, 
       events.push({ data: { ...base, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] } });
     }
   }
-  events.push({ data: { ...base, choices: [{ index: 0, delta: {}, finish_reason: tools ? 'tool_calls' : 'stop' }] } });
+  // Mistral's API sends the usage with the last choice chunk, unasked.
+  const mistral = /^(mistral|ministral|codestral|magistral|pixtral|open-mistral|devstral)/.test(String(body?.model ?? ''));
+  events.push({ data: { ...base, choices: [{ index: 0, delta: {}, finish_reason: tools ? 'tool_calls' : 'stop' }], ...(mistral ? { usage } : {}) } });
   if (body?.stream_options?.include_usage) events.push({ data: { ...base, choices: [], usage } });
   events.push({ data: '[DONE]' });
   await sse(state, res, headers, events, scenario);
