@@ -6,6 +6,7 @@ import type { JsonValue } from '../model/events.js';
 import { readAiRequest, type AiRequest } from '../genai/request.js';
 import { readAiResponse, readDeferredAiResponse, type AiResponse } from '../genai/response.js';
 import { createStreamAggregator, type StreamAggregator } from '../genai/streams.js';
+import { createToolRoundsAggregator } from '../genai/tool-rounds.js';
 import { toEpochMs, now } from '../model/clock.js';
 import type { ActiveCall } from '../recorder/active-call.js';
 import type { CallBehaviour } from '../recorder/call-spec.js';
@@ -82,7 +83,7 @@ function behaviour(options: AiCallOptions): CallBehaviour {
     },
     deferred(call, result) {
       const detail = detailOf(call);
-      const ended = watchSdkEventStream(result, () => (detail.stream = createStreamAggregator(detail.request, toEpochMs(call.startMs), epochNow)));
+      const ended = watchSdkEventStream(result, (kind) => (detail.stream = kind === 'chunks' ? createStreamAggregator(detail.request, toEpochMs(call.startMs), epochNow) : createToolRoundsAggregator(detail.request)));
       if (ended !== null) {
         detail.deferred = true;
         return ended;

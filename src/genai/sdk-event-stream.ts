@@ -9,42 +9,47 @@ interface SdkEventStream {
   readonly aborted: boolean;
 }
 
+/** What a helper emits per step: the chunks of its stream, or (a non-streaming tool runner) each whole chat completion. */
+export type SdkEventKind = 'chunks' | 'completions';
+
 /**
- * The event each helper emits once per chunk of the underlying stream, with that chunk (a raw
- * Messages stream event, a chat completion chunk, a Responses stream event): told apart by the
- * method that gives its final result (and, for the first two, the snapshot getter that only the
- * streaming class has: a non-streaming tool runner has `finalChatCompletion` too).
+ * The event each helper emits once per step, with that step: a raw Messages stream event, a chat
+ * completion chunk, a Responses stream event, or a whole chat completion of a tool runner. Told
+ * apart by the method that gives the final result and a member only that class has (a streaming
+ * runner is a ChatCompletionStream, with the snapshot getter).
  */
-function chunkEventOf(value: Record<PropertyKey, unknown>): string | null {
-  if (typeof value.on !== 'function' || typeof value.done !== 'function' || typeof value[Symbol.asyncIterator] !== 'function') return null;
-  if (typeof value.finalMessage === 'function' && 'currentMessage' in value) return 'streamEvent';
-  if (typeof value.finalChatCompletion === 'function' && 'currentChatCompletionSnapshot' in value) return 'chunk';
-  if (typeof value.finalResponse === 'function') return 'event';
+function eventOf(value: Record<PropertyKey, unknown>): { name: string; kind: SdkEventKind } | null {
+  if (typeof value.on !== 'function' || typeof value.done !== 'function') return null;
+  const iterable = typeof value[Symbol.asyncIterator] === 'function';
+  if (iterable && typeof value.finalMessage === 'function' && 'currentMessage' in value) return { name: 'streamEvent', kind: 'chunks' };
+  if (iterable && typeof value.finalChatCompletion === 'function' && 'currentChatCompletionSnapshot' in value) return { name: 'chunk', kind: 'chunks' };
+  if (iterable && typeof value.finalResponse === 'function') return { name: 'event', kind: 'chunks' };
+  if (typeof value.finalChatCompletion === 'function' && typeof value.allChatCompletions === 'function') return { name: 'chatCompletion', kind: 'completions' };
   return null;
 }
 
 /**
  * For the SDKs' own stream helpers (`anthropic.messages.stream()`, `openai.chat.completions.stream()`,
- * `openai.responses.stream()`): these read their stream themselves, whether or not anyone
- * iterates them, and most code uses their events and `final...()` promises instead. Each chunk
- * is handed to `observer()`'s `onChunk` from the helper's own event; the promise settles when the
- * helper ends: `'ok'`, `'cancelled'` when it was aborted, rejected with its error. Null for
- * anything else. Listening changes nothing the user sees: no `error` listener is added (that
+ * `openai.responses.stream()`) and OpenAI's tool runners (`chat.completions.runTools()`): these
+ * read their stream themselves, whether or not anyone iterates them, and most code uses their
+ * events and `final...()` promises instead. Each step is handed to `observer(kind)`'s `onChunk`
+ * from the helper's own event; the promise settles when the helper ends: `'ok'`, `'cancelled'`
+ * when it was aborted, rejected with its error. Null for anything else. Listening changes nothing the user sees: no `error` listener is added (that
  * would silence the helper's unhandled-rejection report), the error is read after the end.
  *
  * @example
  * const ended = watchSdkEventStream(anthropic.messages.stream(params), () => aggregator);
  * ended?.then((status) => record(status, aggregator.result()));
  */
-export function watchSdkEventStream(value: unknown, observer: () => StreamObserver): Promise<'ok' | 'cancelled'> | null {
+export function watchSdkEventStream(value: unknown, observer: (kind: SdkEventKind) => StreamObserver): Promise<'ok' | 'cancelled'> | null {
   if (typeof value !== 'object' || value === null) return null;
-  const chunkEvent = chunkEventOf(value as Record<PropertyKey, unknown>);
-  if (chunkEvent === null) return null;
+  const event = eventOf(value as Record<PropertyKey, unknown>);
+  if (event === null) return null;
   const stream = value as SdkEventStream;
   if (stream.ended) return null;
-  const watcher = observer();
+  const watcher = observer(event.kind);
   return new Promise((resolve, reject) => {
-    stream.on(chunkEvent, (chunk: unknown) => {
+    stream.on(event.name, (chunk: unknown) => {
       try {
         watcher.onChunk(chunk);
       } catch {

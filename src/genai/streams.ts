@@ -76,6 +76,8 @@ class Aggregator implements StreamAggregator {
   private provider: string | null = null;
   private responseId: string | null = null;
   private usage: TokenUsage | null = null;
+  /** The id of the chat completion whose usage was read last. */
+  private usageOf: string | null = null;
   private terminal = false;
   private readonly texts: TextBuffer[] = [];
   private readonly reasoning = new TextBuffer();
@@ -213,7 +215,13 @@ class Aggregator implements StreamAggregator {
     if (this.model === null) this.model = str(chunk.model);
     if (this.responseId === null) this.responseId = str(chunk.id);
     const usage = chunk.usage;
-    if (typeof usage === 'object' && usage !== null) this.usage = mergeUsage(this.usage, readUsage(usage));
+    if (typeof usage === 'object' && usage !== null) {
+      // A streaming tool runner sends one completion per round, each with its own id and usage: those add up.
+      const read = readUsage(usage);
+      const id = str(chunk.id);
+      this.usage = read !== null && this.usage !== null && id !== this.usageOf ? addUsage(this.usage, read) : mergeUsage(this.usage, read);
+      this.usageOf = id;
+    }
     const choices = chunk.choices as any[];
     for (let c = 0; c < choices.length; c++) {
       const choice = choices[c];

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import OpenAI from 'openai';
+import type { RunnableToolFunctionWithoutParse } from 'openai/lib/RunnableFunction';
 import Anthropic from '@anthropic-ai/sdk';
 import { aiCall } from '../../src/index.js';
 import { ANSWER, USAGE, startFakeLlmServer, type FakeLlmServer } from './support/fake-llm-server.js';
@@ -30,6 +31,16 @@ describe('sdk-stream-helpers', () => {
     @aiCall({ name: 'chat' })
     chat() {
       return openai.chat.completions.stream(MINI);
+    }
+
+    @aiCall({ name: 'run-tools' })
+    runTools(stream: boolean) {
+      const tools: RunnableToolFunctionWithoutParse[] = [
+        { type: 'function' as const, function: { name: 'get_weather', description: 'Weather of a city', parameters: { type: 'object', properties: { city: { type: 'string' } } }, function: (args: string) => `Sunny in ${JSON.parse(args).city}` } },
+        { type: 'function' as const, function: { name: 'get_time', description: 'Time in a zone', parameters: { type: 'object', properties: { tz: { type: 'string' } } }, function: () => '09:00' } },
+      ];
+      const headers = { headers: { 'x-scenario': 'tools' } };
+      return stream ? openai.chat.completions.runTools({ ...MINI, tools, stream: true }, headers) : openai.chat.completions.runTools({ model: MINI.model, messages: MINI.messages, tools }, headers);
     }
 
     @aiCall({ name: 'responses' })
@@ -126,6 +137,26 @@ describe('sdk-stream-helpers', () => {
     assert.equal(event.call_records[0]!.usage?.cached_input_tokens, USAGE.cached);
     assert.equal(event.call_records[0]!.finish_reason, 'stop');
     assert.equal(event.call_records[0]!.output_text, ANSWER);
+  });
+
+  it('records a tool runner as one call: the tokens of every round, every tool call, the final answer', async () => {
+    for (const stream of [false, true]) {
+      const agent = new Agent();
+      const { result, events } = await traced(async () => {
+        const runner = agent.runTools(stream);
+        return { content: await runner.finalContent(), usage: await runner.totalUsage(), rounds: runner.allChatCompletions().length };
+      });
+      assert.equal(result.content, ANSWER, `stream=${stream}`);
+      assert.equal(result.rounds, 2);
+      const event = events[0]!;
+      assert.equal(event.status, 'ok');
+      assert.equal(event.input_tokens, result.usage.prompt_tokens, `stream=${stream}: input tokens of both rounds`);
+      assert.equal(event.output_tokens, 2 * USAGE.output);
+      const record = event.call_records[0]!;
+      assert.equal(record.output_text, ANSWER);
+      assert.equal(record.finish_reason, 'stop');
+      assert.deepEqual(record.tool_calls.map((call) => call.name), ['get_weather', 'get_time']);
+    }
   });
 
   it('records an OpenAI responses.stream() consumed through finalResponse()', async () => {

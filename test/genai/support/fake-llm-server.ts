@@ -166,7 +166,9 @@ async function openAiChat(state: FakeLlmServer, res: ServerResponse, body: any, 
     prompt_tokens_details: { cached_tokens: USAGE.cached, audio_tokens: 0 },
     completion_tokens_details: { reasoning_tokens: USAGE.reasoning, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
   };
-  const tools = scenario.kind === 'tools';
+  // After a tool result the model answers in text, as a real one would (tool runners then end).
+  const messages = Array.isArray(body?.messages) ? body.messages : [];
+  const tools = scenario.kind === 'tools' && messages[messages.length - 1]?.role !== 'tool';
   if (body?.stream !== true) {
     json(res, headers, {
       id: `chatcmpl-${id}`,
