@@ -101,16 +101,21 @@ const LANGCHAIN_ROLES: Readonly<Record<string, string>> = {
  * holds) or a plain `{ type: 'human', content }`; anything else is returned as it is.
  */
 function fromLangChain(message: unknown): unknown {
-  if (Array.isArray(message) && message.length === 2 && typeof message[0] === 'string' && LANGCHAIN_ROLES[message[0]] !== undefined) {
-    return { role: LANGCHAIN_ROLES[message[0]], content: message[1] };
+  if (Array.isArray(message) && message.length === 2) {
+    const role = langChainRole(message[0]);
+    return role === undefined ? message : { role, content: message[1] };
   }
   if (!isObject(message) || message.role !== undefined) return message;
   if (message.lc === 1 && message.type === 'constructor' && Array.isArray(message.id) && isObject(message.kwargs)) {
-    const role = LANGCHAIN_ROLES[String(message.id[message.id.length - 1])];
+    const role = langChainRole(message.id[message.id.length - 1]);
     return role === undefined ? message : { ...message.kwargs, role, tool_calls: langChainToolCalls(message.kwargs.tool_calls) };
   }
-  const role = typeof message.type === 'string' && Object.hasOwn(LANGCHAIN_ROLES, message.type) ? LANGCHAIN_ROLES[message.type] : undefined;
+  const role = langChainRole(message.type);
   return role === undefined ? message : { ...message, role, tool_calls: langChainToolCalls(message.tool_calls) };
+}
+
+function langChainRole(name: unknown): string | undefined {
+  return typeof name === 'string' && Object.hasOwn(LANGCHAIN_ROLES, name) ? LANGCHAIN_ROLES[name] : undefined;
 }
 
 // LangChain's `{ id, name, args }` tool calls in OpenAI's `{ id, function: { name, arguments } }` shape.

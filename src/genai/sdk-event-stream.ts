@@ -1,6 +1,6 @@
 import type { StreamObserver } from '../recorder/call-spec.js';
 
-/** The part of the SDKs' stream helpers (Anthropic MessageStream, OpenAI ChatCompletionStream and ResponseStream) we use. */
+/** The part of the SDKs' stream helpers (Anthropic MessageStream; OpenAI ChatCompletionStream, ResponseStream and the tool runners) we use. */
 interface SdkEventStream {
   on(event: string, listener: (...args: unknown[]) => void): unknown;
   done(): Promise<void>;
@@ -34,11 +34,12 @@ function eventOf(value: Record<PropertyKey, unknown>): { name: string; kind: Sdk
  * read their stream themselves, whether or not anyone iterates them, and most code uses their
  * events and `final...()` promises instead. Each step is handed to `observer(kind)`'s `onChunk`
  * from the helper's own event; the promise settles when the helper ends: `'ok'`, `'cancelled'`
- * when it was aborted, rejected with its error. Null for anything else. Listening changes nothing the user sees: no `error` listener is added (that
- * would silence the helper's unhandled-rejection report), the error is read after the end.
+ * when it was aborted, rejected with its error. Null for anything else. Listening changes
+ * nothing the user sees: no `error` listener is added (that would silence the helper's
+ * unhandled-rejection report); the error is read after the end.
  *
  * @example
- * const ended = watchSdkEventStream(anthropic.messages.stream(params), () => aggregator);
+ * const ended = watchSdkEventStream(anthropic.messages.stream(params), (kind) => aggregator);
  * ended?.then((status) => record(status, aggregator.result()));
  */
 export function watchSdkEventStream(value: unknown, observer: (kind: SdkEventKind) => StreamObserver): Promise<'ok' | 'cancelled'> | null {

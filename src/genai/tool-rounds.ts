@@ -1,6 +1,6 @@
 import type { TokenUsage } from '../model/events.js';
 import type { AiRequest } from './request.js';
-import { readAiResponse, type AiResponse, type AiToolCall } from './response.js';
+import { emptyAiResponse, readAiResponse, type AiResponse, type AiToolCall } from './response.js';
 import type { StreamAggregator } from './streams.js';
 import { addUsage } from './usage.js';
 
@@ -27,8 +27,7 @@ export function createToolRoundsAggregator(request: AiRequest | null): StreamAgg
       toolCalls.push(...last.tool_calls);
     },
     result(): AiResponse {
-      const response = readAiResponse(undefined, request);
-      if (last !== null) Object.assign(response, last, { extra: { ...last.extra } });
+      const response: AiResponse = last === null ? emptyAiResponse() : { ...last, extra: { ...last.extra } };
       response.model ??= request?.model ?? null;
       response.usage = usage;
       response.tool_calls = toolCalls.slice();
