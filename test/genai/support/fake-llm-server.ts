@@ -127,12 +127,17 @@ const pause = (ms: number) => (ms > 0 ? new Promise((resolve) => setTimeout(reso
 async function sse(state: FakeLlmServer, res: ServerResponse, headers: Record<string, string>, events: Array<{ event?: string; data: unknown }>, scenario: Scenario): Promise<void> {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', ...headers });
   const format = ({ event, data }: { event?: string; data: unknown }) => `${event ? `event: ${event}\n` : ''}data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`;
+  await writeStream(state, res, events.map(format), scenario, 2);
+}
+
+/** Writes a stream's pieces as the scenario says: in one write (burst), each after `delayMs`, or cut halfway (not before `firstCut`). */
+async function writeStream(state: FakeLlmServer, res: ServerResponse, writes: readonly string[], scenario: Scenario, firstCut: number): Promise<void> {
   if (scenario.burst) {
-    res.end(events.map(format).join(''));
+    res.end(writes.join(''));
     return;
   }
-  const cutAt = scenario.kind === 'cut' ? Math.max(2, Math.floor(events.length / 2)) : -1;
-  for (let i = 0; i < events.length; i++) {
+  const cutAt = scenario.kind === 'cut' ? Math.max(firstCut, Math.floor(writes.length / 2)) : -1;
+  for (let i = 0; i < writes.length; i++) {
     if (i === cutAt) {
       state.cuts++;
       // Flush what was written, then drop the connection mid-stream.
@@ -141,7 +146,7 @@ async function sse(state: FakeLlmServer, res: ServerResponse, headers: Record<st
       return;
     }
     await pause(scenario.delayMs);
-    res.write(format(events[i]!));
+    res.write(writes[i]!);
   }
   res.end();
 }
@@ -414,16 +419,5 @@ async function ollama(state: FakeLlmServer, res: ServerResponse, body: any, scen
   if (tools && chat) lines.push({ model, created_at: createdAt, message: { role: 'assistant', content: '', tool_calls: toolCalls }, done: false });
   else for (const text of pieces(answerOf(scenario), scenario.chunks)) lines.push({ model, created_at: createdAt, ...piece(text), done: false });
   lines.push({ ...final, ...piece('') });
-  const cutAt = scenario.kind === 'cut' ? Math.max(1, Math.floor(lines.length / 2)) : -1;
-  for (let i = 0; i < lines.length; i++) {
-    if (i === cutAt) {
-      state.cuts++;
-      await pause(20);
-      res.socket?.destroy();
-      return;
-    }
-    await pause(scenario.delayMs);
-    res.write(`${JSON.stringify(lines[i])}\n`);
-  }
-  res.end();
+  await writeStream(state, res, lines.map((line) => `${JSON.stringify(line)}\n`), scenario, 1);
 }
