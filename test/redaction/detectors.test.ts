@@ -29,6 +29,25 @@ describe('detectors', () => {
     }
   });
 
+  it('finds in a long text what it finds in each of its parts (the four-character scan of texts from 512 characters)', () => {
+    const scanner = new TextScanner();
+    const corpus = buildRedactionCorpus();
+    // A blank line between parts, wider than the 40 characters of context read before a number.
+    const gap = `${' '.repeat(48)}\n`;
+    for (let from = 0; from < corpus.length; from += 40) {
+      const parts = corpus.slice(from, from + 40).map((entry) => entry.text);
+      const expected: string[] = [];
+      let offset = 0;
+      for (const part of parts) {
+        for (const m of scanner.find(part)) expected.push(`${m.kind}@${offset + m.start}-${offset + m.end}`);
+        offset += part.length + gap.length;
+      }
+      const text = parts.join(gap);
+      assert.ok(text.length >= 512);
+      assert.deepEqual(scanner.find(text).map((m) => `${m.kind}@${m.start}-${m.end}`), expected, `parts ${from}..${from + 39}`);
+    }
+  });
+
   it('does not take bare digit runs, order ids, timestamps, versions and hashes for phones or cards', () => {
     for (const text of [
       'order 4155552671 shipped',
