@@ -407,7 +407,12 @@ class Walk implements RedactionSession {
         masked = REDACTED;
       } else {
         this.approxChars += outKey.length + 4;
-        masked = typeof child === 'boolean' || child === null || child === undefined || (typeof child === 'number' && !(child >= 1e12)) ? child : this.maskOwned(child, depth + 1, step);
+        if (typeof child === 'string') {
+          masked = this.r.maskString(child, this.counts);
+          this.approxChars += (masked as string).length;
+        } else {
+          masked = typeof child === 'boolean' || child === null || child === undefined || (typeof child === 'number' && !(child >= 1e12)) ? child : this.maskOwned(child, depth + 1, step);
+        }
       }
       if (outKey !== key) (renamed ??= []).push([key, outKey, masked]);
       else if (masked !== child) object[key] = masked;
