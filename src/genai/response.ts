@@ -346,7 +346,8 @@ function readAiSdkResult(response: AiResponse, body: Record<string, unknown>): v
     parts.push({ type: 'reasoning', text: reasoning });
     response.reasoning_text = reasoning;
   }
-  const text = str(body.text);
+  // generateObject / streamObject: the model's answer is the object it wrote, as JSON text.
+  const text = str(body.text) ?? ('object' in body ? jsonText(body.object) : null);
   if (text !== null) parts.push({ type: 'text', text });
   response.output_text = text;
   const toolCalls = body.toolCalls;
@@ -364,13 +365,24 @@ function readAiSdkResult(response: AiResponse, body: Record<string, unknown>): v
   response.output_messages.push({ role: 'assistant', parts, finish_reason: finish });
 }
 
+// streamText (`consumeStream`) or streamObject (`partialObjectStream`).
 function isAiSdkStreamResult(body: Record<string, unknown>): boolean {
   // Reading `textStream` would tee the stream; the presence checks below read nothing.
-  return 'fullStream' in body && 'textStream' in body && 'consumeStream' in body;
+  return 'fullStream' in body && 'textStream' in body && ('consumeStream' in body || 'partialObjectStream' in body);
 }
 
+// generateText (`totalUsage`, `steps`) or generateObject (`object`, `usage`).
 function isAiSdkGenerateResult(body: Record<string, unknown>): boolean {
-  return 'finishReason' in body && ('totalUsage' in body || 'steps' in body) && 'response' in body;
+  return 'finishReason' in body && 'response' in body && ('totalUsage' in body || 'steps' in body || ('object' in body && 'usage' in body));
+}
+
+function jsonText(value: unknown): string | null {
+  if (value === undefined) return null;
+  try {
+    return typeof value === 'string' ? value : (JSON.stringify(value) ?? null);
+  } catch {
+    return null;
+  }
 }
 
 function roleOfGemini(role: string | null): string {
@@ -402,6 +414,7 @@ export function joinTextParts(parts: readonly unknown[]): string | null {
 export function readDeferredAiResponse(result: unknown, request: AiRequest | null): Promise<AiResponse> | null {
   try {
     if (!isObject(result) || !isAiSdkStreamResult(result)) return null;
+    if ('partialObjectStream' in result) return deferredObjectResponse(result, request);
     const steps = settledLater(result._steps);
     const totalUsage = settledLater(result._totalUsage);
     const finishReason = settledLater(result._finishReason);
@@ -422,16 +435,31 @@ export function readDeferredAiResponse(result: unknown, request: AiRequest | nul
           request,
         );
       },
-      () => {
-        const failed = readAiResponse(null, request);
-        failed.api = 'ai-sdk';
-        failed.model = request?.model ?? null;
-        return failed;
-      },
+      () => failedAiSdkResponse(request),
     );
   } catch {
     return null;
   }
+}
+
+// streamObject settles its object, usage, finish reason and response once its stream was read.
+function deferredObjectResponse(result: Record<string, unknown>, request: AiRequest | null): Promise<AiResponse> | null {
+  const usage = settledLater(result._usage);
+  const finishReason = settledLater(result._finishReason);
+  const response = settledLater(result._response);
+  if (usage === null || finishReason === null || response === null) return null;
+  const object = settledLater(result._object)?.catch(() => undefined) ?? Promise.resolve(undefined);
+  return Promise.all([usage, finishReason, response, object]).then(
+    ([settledUsage, finish, meta, settledObject]) => readAiResponse({ usage: settledUsage, finishReason: finish, response: meta ?? {}, object: settledObject }, request),
+    () => failedAiSdkResponse(request),
+  );
+}
+
+function failedAiSdkResponse(request: AiRequest | null): AiResponse {
+  const failed = readAiResponse(null, request);
+  failed.api = 'ai-sdk';
+  failed.model = request?.model ?? null;
+  return failed;
 }
 
 /** The promise of an AI SDK DelayedPromise, read without side effects; null if it is not one. */

@@ -3,10 +3,11 @@ import assert from 'node:assert/strict';
 import OpenAI from 'openai';
 import Anthropic from '@anthropic-ai/sdk';
 import { GoogleGenAI } from '@google/genai';
-import { generateText, streamText } from 'ai';
+import { generateObject, generateText, streamObject, streamText } from 'ai';
+import { z } from 'zod';
 import { createOpenAI } from '@ai-sdk/openai';
 import { aiCall } from '../../src/index.js';
-import { ANSWER, USAGE, startFakeLlmServer, type FakeLlmServer } from './support/fake-llm-server.js';
+import { ANSWER, JSON_ANSWER, USAGE, startFakeLlmServer, type FakeLlmServer } from './support/fake-llm-server.js';
 import { traced } from './support/traced-session.js';
 
 const chatCost = ((USAGE.input - USAGE.cached) * 0.15 + USAGE.cached * 0.075 + USAGE.output * 0.6) / 1e6;
@@ -302,6 +303,51 @@ describe('ai-call-capture', () => {
       assert.equal(events[0]?.call_records[0]?.output_text, ANSWER);
     },
   );
+
+  it('records an AI SDK generateObject call with the object as its output text', async () => {
+    const provider = createOpenAI({ apiKey: 'test-key', baseURL: `${server.url}/v1` });
+    const schema = z.object({ city: z.string(), country: z.string() });
+    class Extractor {
+      @aiCall()
+      extract() {
+        return generateObject({ model: provider.chat('gpt-4o-mini'), schema, prompt: 'Capital of France as JSON.' });
+      }
+    }
+    const { events } = await traced(async () => {
+      const { object } = await new Extractor().extract();
+      assert.deepEqual(object, JSON.parse(JSON_ANSWER));
+    });
+    const [event] = events;
+    assert.equal(event?.provider, 'openai');
+    assert.equal(event?.model_name, 'gpt-4o-mini-2024-07-18');
+    assert.equal(event?.input_tokens, USAGE.input);
+    assert.equal(event?.output_tokens, USAGE.output);
+    assert.equal(event?.cost_usd, chatCost);
+    assert.equal(event?.call_records[0]?.finish_reason, 'stop');
+    assert.equal(event?.call_records[0]?.output_text, JSON_ANSWER);
+  });
+
+  it('completes an AI SDK streamObject call when its consumer has read the partial objects', async () => {
+    const provider = createOpenAI({ apiKey: 'test-key', baseURL: `${server.url}/v1` });
+    const schema = z.object({ city: z.string(), country: z.string() });
+    class Extractor {
+      @aiCall()
+      extract() {
+        return streamObject({ model: provider.chat('gpt-4o-mini'), schema, prompt: 'Capital of France as JSON.' });
+      }
+    }
+    let last: unknown;
+    const { events } = await traced(async () => {
+      for await (const partial of new Extractor().extract().partialObjectStream) last = partial;
+    });
+    assert.deepEqual(last, JSON.parse(JSON_ANSWER));
+    const [event] = events;
+    assert.equal(event?.status, 'ok');
+    assert.equal(event?.model_name, 'gpt-4o-mini-2024-07-18');
+    assert.equal(event?.input_tokens, USAGE.input);
+    assert.equal(event?.output_tokens, USAGE.output);
+    assert.equal(event?.call_records[0]?.output_text, JSON_ANSWER);
+  });
 
   it('records a null cost and one diagnostic for an unknown model', async () => {
     class Local {

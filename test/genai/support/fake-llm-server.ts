@@ -29,6 +29,8 @@ export interface RecordedRequest {
 
 /** Text the text scenario answers with, split across stream chunks. */
 export const ANSWER = 'The capital of France is Paris.';
+/** The answer to a chat request that asks for JSON (`response_format` json_schema or json_object). */
+export const JSON_ANSWER = '{"city":"Paris","country":"France"}';
 
 /** Token counts every scenario reports (in each provider's own usage shape). */
 export const USAGE = { input: 1200, cached: 1000, cacheWrite: 100, output: 300, reasoning: 120 };
@@ -174,6 +176,8 @@ async function openAiChat(state: FakeLlmServer, res: ServerResponse, body: any, 
   // After a tool result the model answers in text, as a real one would (tool runners then end).
   const messages = Array.isArray(body?.messages) ? body.messages : [];
   const tools = scenario.kind === 'tools' && messages[messages.length - 1]?.role !== 'tool';
+  const wantsJson = body?.response_format?.type === 'json_schema' || body?.response_format?.type === 'json_object';
+  const answer = wantsJson ? JSON_ANSWER : ANSWER;
   if (body?.stream !== true) {
     json(res, headers, {
       id: `chatcmpl-${id}`,
@@ -195,7 +199,7 @@ async function openAiChat(state: FakeLlmServer, res: ServerResponse, body: any, 
                   { id: 'call_time_2', type: 'function', function: { name: 'get_time', arguments: '{"tz":"Europe/Paris"}' } },
                 ],
               }
-            : { role: 'assistant', content: ANSWER, refusal: null },
+            : { role: 'assistant', content: answer, refusal: null },
           logprobs: null,
           finish_reason: tools ? 'tool_calls' : 'stop',
         },
@@ -214,7 +218,7 @@ async function openAiChat(state: FakeLlmServer, res: ServerResponse, body: any, 
     events.push({ data: { ...base, choices: [{ index: 0, delta: { tool_calls: [{ index: 1, id: 'call_time_2', type: 'function', function: { name: 'get_time', arguments: '{"tz":' } }] }, finish_reason: null }] } });
     events.push({ data: { ...base, choices: [{ index: 0, delta: { tool_calls: [{ index: 1, function: { arguments: '"Europe/Paris"}' } }] }, finish_reason: null }] } });
   } else {
-    for (const piece of pieces(answerOf(scenario), scenario.chunks)) {
+    for (const piece of pieces(wantsJson ? answer : answerOf(scenario), scenario.chunks)) {
       events.push({ data: { ...base, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] } });
     }
   }
