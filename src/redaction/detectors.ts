@@ -70,7 +70,7 @@ const PEM_BEGIN = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY( BLOCK)?-----/y;
 const BEARER = /(?:[Bb]earer|BEARER)[ \t]+([A-Za-z0-9\-._~+/]{12,}=*)/y;
 const BASIC = /(?:[Bb]asic|BASIC)[ \t]+([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/y;
 // Digit runs (cards, SSNs, phones, IPv4) and IBAN starts share one pass over a short text.
-const NUMBER_START = /\+?\(?\d[\d ().-]{5,}\d|[A-Z]{2}\d{2}/g;
+const NUMBER_START = /\+?\(?\d[\d ().-]{5,}\d|[A-Za-z]{2}\d{2}/g;
 // From this length on, the four-byte scan costs less than the regex (copying the text costs more on shorter ones).
 const GROUP_SCAN_MIN = 512;
 const IPV4_SHAPE = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
@@ -381,7 +381,7 @@ export class TextScanner {
     while ((m = re.exec(text)) !== null) {
       const start = m.index;
       const c = text.charCodeAt(start);
-      if (c >= 65 && c <= 90) {
+      if (isLetter(c)) {
         // A digit run may start at the check digits (it is glued to the letters, so it is skipped there).
         re.lastIndex = start + 2;
         if (this.on.iban && start >= ibanFrom) {
@@ -447,14 +447,34 @@ export class TextScanner {
 
   // Classifies the digit run `text.slice(start, end)` unless it continues an identifier.
   private reportRun(text: string, start: number, end: number, out: EntityMatch[]): void {
-    if (this.anyDigit && !gluedBefore(text, start) && !gluedAfter(text, end)) this.classifyRun(text, text.slice(start, end), start, out);
+    const previous = text.charCodeAt(start - 1);
+    if (!gluedBefore(text, start)) {
+      if (this.anyDigit && !gluedAfter(text, end)) this.classifyRun(text, text.slice(start, end), start, out);
+    } else if (previous === 47) {
+      if (this.on.phone && !gluedAfter(text, end)) this.slashPhoneAt(text, start, end, out);
+    } else if (this.on.iban && isLetter(previous) && isLetter(text.charCodeAt(start - 2)) && !isAlnum(text.charCodeAt(start - 3))) {
+      // The check digits of an IBAN whose letters the four-character scan does not stop at (lower case).
+      const last = out[out.length - 1];
+      if (last === undefined || last.detector !== 'iban' || last.start !== start - 2) this.ibanAt(text, start - 2, out);
+    }
+  }
+
+  // A German number with its area code before a slash (030/2274128): the run after the slash
+  // continues the code. Masked when the two read as one number.
+  private slashPhoneAt(text: string, start: number, end: number, out: EntityMatch[]): void {
+    const slash = start - 1;
+    let s = slash;
+    while (s > 0 && isDigit(text.charCodeAt(s - 1))) s--;
+    if (slash - s < 2 || slash - s > 5 || text.charCodeAt(s) !== 48 || gluedBefore(text, s)) return;
+    const candidate = `${text.slice(s, slash)} ${text.slice(start, end)}`;
+    if (this.phone.isPhone(candidate, text.slice(Math.max(0, s - 40), s))) this.push(out, 'phone', s, end);
   }
 
   // A run may hold several values separated by spaces ("415 555 2671 on 2024 05 12"): try windows of groups, longest first.
   private classifyRun(text: string, run: string, offset: number, out: EntityMatch[]): void {
     let space = run.indexOf(' ');
     if (space === -1) {
-      this.classifyWindow(text, run, offset, 0, run.length, out);
+      this.classifyWindow(text, run, offset, 0, run.length, false, out);
       return;
     }
     // A run starts with a digit, '+' or '(' and ends with a digit: its groups lie between runs of spaces.
@@ -470,31 +490,37 @@ export class TextScanner {
     ends.push(run.length);
     const groups = starts.length;
     let i = 0;
+    // A window that starts inside groups no value took ("2024 05 25 15 10", a card's tail) is
+    // held to the shapes that cannot be the rest of something else (see classify).
+    let midRun = false;
     while (i < groups) {
       let matched = -1;
       for (let j = Math.min(groups - 1, i + 7); j >= i; j--) {
-        if (this.classifyWindow(text, run, offset, starts[i]!, ends[j]!, out)) {
+        if (this.classifyWindow(text, run, offset, starts[i]!, ends[j]!, midRun, out)) {
           matched = j;
           break;
         }
       }
+      midRun = matched === -1;
       i = matched === -1 ? i + 1 : matched + 1;
     }
   }
 
   // Classifies `run.slice(ws, we)` and reports it when it is a value; returns whether it was.
-  private classifyWindow(text: string, run: string, offset: number, ws: number, we: number, out: EntityMatch[]): boolean {
+  private classifyWindow(text: string, run: string, offset: number, ws: number, we: number, midRun: boolean, out: EntityMatch[]): boolean {
     // Trailing/leading punctuation of a group is not part of the value.
     while (we > ws && !isDigit(run.charCodeAt(we - 1)) && run.charCodeAt(we - 1) !== 41) we--;
     if (we - ws < 7) return false;
-    const detector = this.classify(text, run.slice(ws, we), offset + ws);
+    const detector = this.classify(text, run.slice(ws, we), offset + ws, midRun);
     if (detector === null) return false;
     if (run.charCodeAt(ws) === 40 && (detector !== 'phone' || run.indexOf(')', ws) === -1 || run.indexOf(')', ws) >= we)) ws++;
     this.push(out, detector, offset + ws, offset + we);
     return true;
   }
 
-  private classify(text: string, value: string, absStart: number): DetectorName | null {
+  // `midRun`: the value follows digit groups that were no value; a card or a national number
+  // with a trunk '0' there is most likely the tail of an id, a date or a longer number.
+  private classify(text: string, value: string, absStart: number, midRun: boolean): DetectorName | null {
     const on = this.on;
     const before = text.slice(Math.max(0, absStart - 40), absStart);
     if (on.ip && value.length <= 15 && isDigit(value.charCodeAt(0)) && IPV4_SHAPE.test(value)) {
@@ -509,26 +535,27 @@ export class TextScanner {
         return 'ssn';
       }
     }
-    if (on.card && n >= 13 && n <= 19 && CARD_SHAPE.test(value)) {
+    if (on.card && !midRun && n >= 13 && n <= 19 && CARD_SHAPE.test(value)) {
       const digits = digitsOf(value);
       if (cardPrefixValid(digits) && luhnValid(digits) && (value.length !== n || !ID_CONTEXT.test(before))) return 'card';
     }
-    if (on.phone && n >= 7 && n <= 15 && this.phone.isPhone(value, before)) return 'phone';
+    if (on.phone && n >= 7 && n <= 15 && this.phone.isPhone(value, before, midRun)) return 'phone';
     return null;
   }
 
   // The IBAN whose country code is at `i`, validated; returns where it ends, or -1.
   private ibanAt(text: string, i: number, out: EntityMatch[]): number {
     if (isAlnum(text.charCodeAt(i - 1))) return -1;
-    const expected = ibanLength(text.slice(i, i + 2));
+    const expected = ibanLength(text.slice(i, i + 2).toUpperCase());
     if (expected === undefined) return -1;
     const len = text.length;
+    // Written in upper case as a rule, in lower case by people typing it.
     let compact = '';
     let p = i;
     while (p < len && compact.length < expected) {
       const c = text.charCodeAt(p);
-      if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90)) {
-        compact += text[p];
+      if (isAlnum(c)) {
+        compact += c >= 97 ? String.fromCharCode(c - 32) : text[p];
         p++;
       } else if (c === 32 && p > i && text.charCodeAt(p - 1) !== 32) {
         p++;
@@ -689,6 +716,9 @@ function digitsOf(value: string): string {
 }
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
+}
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 function isUpper(c: number): boolean {
   return c >= 65 && c <= 90;

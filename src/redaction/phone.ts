@@ -10,6 +10,10 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/
 export const DEFAULT_PHONE_COUNTRIES: readonly CountryCode[] = Object.freeze(['US', 'CA', 'GB', 'DE', 'FR', 'NL', 'AU', 'IN', 'IT', 'JP', 'BR']);
 
 const NANP = new Set<string>(['US', 'CA']);
+// Countries with numbers written nationally without a trunk '0' (all of them, their mobiles or
+// their service numbers): Brazil's (11) 91234-5678, Indian 98997 88600, Italian 333 118 0400,
+// Spanish 612 34 56 78, Australian 1300 852 335.
+const NATIONAL_WITHOUT_TRUNK = new Set<string>(['BR', 'IN', 'IT', 'AU', 'ES', 'PT', 'PL', 'DK', 'NO', 'GR', 'CZ', 'SK', 'LU', 'MT', 'CY', 'IS', 'EE', 'LV', 'SG', 'HK', 'MX', 'AR', 'CL', 'ZA', 'CN']);
 const PHONE_WORDS = new Set(['phone', 'telephone', 'tel', 'mobile', 'cell', 'call', 'fax', 'whatsapp', 'sms', 'text', 'contact', 'ph', 'dial', 'reach', 'landline', 'hotline', 'mob']);
 const ID_WORDS = new Set(['id', 'order', 'invoice', 'inv', 'ref', 'reference', 'sku', 'isbn', 'serial', 'tracking', 'version', 'ver', 'v',
   'build', 'release', 'acct', 'account', 'batch', 'lot', 'ticket', 'case', 'po', 'part', 'item', 'model', 'seed', 'zip', 'port', 'code',
@@ -35,28 +39,37 @@ type Verdict = typeof NO_PHONE | typeof SHAPED | typeof VALID;
 export class PhoneValidator {
   private readonly nanp: boolean;
   private readonly trunkCountries: CountryCode[];
+  private readonly untrunkedCountries: CountryCode[];
   // What each candidate seen is on its own: numbers recur in agent text, so each is judged once.
   private readonly verdicts = new Map<string, Verdict>();
 
   constructor(countries: readonly CountryCode[] = DEFAULT_PHONE_COUNTRIES) {
     this.nanp = countries.some((c) => NANP.has(c));
     this.trunkCountries = countries.filter((c) => !NANP.has(c));
+    this.untrunkedCountries = countries.filter((c) => NATIONAL_WITHOUT_TRUNK.has(c));
   }
 
-  /** True when `candidate` (digits, separators, an optional `+`) is a phone number, given the text just before it. */
-  isPhone(candidate: string, before: string): boolean {
-    let verdict = this.verdicts.get(candidate);
+  /**
+   * True when `candidate` (digits, separators, an optional `+`) is a phone number, given the text
+   * just before it. `midRun`: the candidate continues a run of digit groups that is no number of
+   * its own ("2024 05 25 15 10"), so only a NANP number (3-3-4) is taken from it.
+   */
+  isPhone(candidate: string, before: string, midRun = false): boolean {
+    const key = midRun ? `~${candidate}` : candidate;
+    let verdict = this.verdicts.get(key);
     if (verdict === undefined) {
       verdict = shapeAllowsPhone(candidate) ? SHAPED : NO_PHONE;
-      this.remember(candidate, verdict);
+      this.remember(key, verdict);
     }
     if (verdict === NO_PHONE) return false;
     const plus = candidate.charCodeAt(0) === 43;
-    if (!plus && !contextAllowsPhone(before, hasSeparator(candidate))) return false;
+    // '00' is the international prefix: such a number needs no phone word, an id word still rules it out.
+    const international = plus || startsWithZeroZero(candidate);
+    if (!plus && !contextAllowsPhone(before, international || hasSeparator(candidate))) return false;
     if (verdict === SHAPED) {
       // libphonenumber runs last: it is the costly check.
-      verdict = this.validate(candidate, candidate.replace(/\D+/g, ''), plus) ? VALID : NO_PHONE;
-      this.remember(candidate, verdict);
+      verdict = this.validate(withoutTrunkMark(candidate), candidate.replace(/\D+/g, ''), plus, midRun) ? VALID : NO_PHONE;
+      this.remember(key, verdict);
     }
     return verdict === VALID;
   }
@@ -66,13 +79,22 @@ export class PhoneValidator {
     this.verdicts.set(candidate, verdict);
   }
 
-  private validate(candidate: string, digits: string, plus: boolean): boolean {
-    if (plus) return valid(candidate, undefined);
-    if (digits.startsWith('00')) return valid(`+${digits.slice(2)}`, undefined);
-    if (digits.charCodeAt(0) === 48) {
-      for (const country of this.trunkCountries) if (valid(candidate, country)) return true;
-      return false;
+  private validate(candidate: string, digits: string, plus: boolean, midRun: boolean): boolean {
+    if (!midRun) {
+      if (plus) return valid(candidate, undefined);
+      if (digits.startsWith('00')) return valid(`+${digits.slice(2)}`, undefined);
+      if (digits.charCodeAt(0) === 48) {
+        for (const country of this.trunkCountries) if (valid(candidate, country)) return true;
+        return false;
+      }
     }
+    if (this.nanpValid(candidate, digits)) return true;
+    if (midRun) return false;
+    for (const country of this.untrunkedCountries) if (validAsWritten(candidate, country)) return true;
+    return false;
+  }
+
+  private nanpValid(candidate: string, digits: string): boolean {
     if (!this.nanp || !nanpGrouping(candidate)) return false;
     const national = digits.length === 11 && digits.charCodeAt(0) === 49 ? digits.slice(1) : digits;
     if (national.length !== 10) return false;
@@ -84,7 +106,18 @@ export class PhoneValidator {
 function shapeAllowsPhone(candidate: string): boolean {
   const n = countDigits(candidate);
   if (n < 7 || n > 15 || DATE_SHAPE.test(candidate) || TIME_SHAPE.test(candidate)) return false;
-  return !hasSeparator(candidate) || groupsLookLikePhone(candidate, candidate.charCodeAt(0) === 43);
+  const shaped = withoutTrunkMark(candidate);
+  return !hasSeparator(shaped) || groupsLookLikePhone(shaped, shaped.charCodeAt(0) === 43 || startsWithZeroZero(shaped));
+}
+
+// "+44 (0)20 7946 0958": the '(0)' says where the national trunk prefix goes; it is no group.
+function withoutTrunkMark(candidate: string): string {
+  const mark = candidate.indexOf('(0)');
+  return mark === -1 ? candidate : `${candidate.slice(0, mark)} ${candidate.slice(mark + 3)}`.replace(/ {2,}/g, ' ');
+}
+
+function startsWithZeroZero(candidate: string): boolean {
+  return candidate.charCodeAt(0) === 48 && candidate.charCodeAt(1) === 48;
 }
 
 // A number without '+' counts unless the text before makes it the national part of an
@@ -144,6 +177,26 @@ function valid(text: string, country: CountryCode | undefined): boolean {
   } catch {
     return false;
   }
+}
+
+// Valid in `country` and, when written in groups, grouped as that country writes its numbers
+// (a trunk '0' aside): a NANP-shaped 155-806-2999 is no Brazilian (15) 5806-2999.
+function validAsWritten(candidate: string, country: CountryCode): boolean {
+  try {
+    const parsed = parsePhoneNumberFromString(candidate, country);
+    if (parsed === undefined || !parsed.isValid()) return false;
+    if (!hasSeparator(candidate)) return true;
+    const written = groupSizes(candidate);
+    const national = groupSizes(parsed.formatNational());
+    if (national.length > 0 && national[0]! > 1 && written[0] === national[0]! - 1 && parsed.formatNational().replace(/\D/g, '').startsWith('0')) national[0]!--;
+    return written.length === national.length && written.every((size, i) => size === national[i]);
+  } catch {
+    return false;
+  }
+}
+
+function groupSizes(text: string): number[] {
+  return text.split(/\D+/).filter((group) => group.length > 0).map((group) => group.length);
 }
 
 // Phone groups have two or more digits; only a country code or a NANP leading "1" stands alone.

@@ -69,6 +69,45 @@ describe('detectors', () => {
     }
   });
 
+  it('finds national formats written without a trunk 0, international numbers with 00, (0) marks and German slashes', () => {
+    const long = (text: string) => `${'Notes from the call. '.repeat(30)}${text}`;
+    for (const [text, value] of [
+      ['Ligue para (11) 91234-5678 amanhã', '(11) 91234-5678'],
+      ['Tel: 11 93942-3757', '11 93942-3757'],
+      ['mobile 98997 88600', '98997 88600'],
+      ['"phone":"331 078 9155"', '331 078 9155'],
+      ['chiamami al 345.021.4061', '345.021.4061'],
+      ['Sales: 1300 852 335', '1300 852 335'],
+      ['Bureau 0033 1 26 80 19 33', '0033 1 26 80 19 33'],
+      ['M: 0046701237236', '0046701237236'],
+      ['Sydney office +61 (0)2 8375 9904', '+61 (0)2 8375 9904'],
+      ['Tel. 030/2274128', '030/2274128'],
+    ] as const) {
+      assert.deepEqual(kinds(text), [['PHONE', value]], text);
+      assert.deepEqual(kinds(long(text)), [['PHONE', value]], `long: ${text}`);
+    }
+  });
+
+  it('takes no number from the tail of digit groups that are none (dates, ids, a card failing Luhn)', () => {
+    for (const text of [
+      'logged at 2024 05 25 15 10',
+      '{"pan":"2436 3388 0361 7883"}',
+      'Part #: 0290 077 4195',
+      'Case No. 05 09 96 70 95',
+      'order 12 155 806 2999',
+    ]) {
+      assert.deepEqual(kinds(text), [], text);
+    }
+    assert.deepEqual(kinds('call 415 555 2671 or 415 555 2672'), [['PHONE', '415 555 2671'], ['PHONE', '415 555 2672']]);
+  });
+
+  it('finds IBANs written in lower case, compact or in groups, in short and long texts', () => {
+    for (const iban of ['de89370400440532013000', 'be28 4623 3977 5469', 'ro74 hftx 6ezg bsq3 dtcr pkh4', 'fr7630006000011234567890189']) {
+      assert.deepEqual(kinds(`IBAN ${iban} please`), [['IBAN', iban]], iban);
+      if (/^\D*\d{2}[ \d]{5}/.test(iban)) assert.deepEqual(kinds(`${'Payment details follow. '.repeat(30)}IBAN ${iban} please`), [['IBAN', iban]], `long: ${iban}`);
+    }
+  });
+
   it('finds a phone number written without separators only after a word such as "call"', () => {
     assert.deepEqual(kinds('call me at 4155552671'), [['PHONE', '4155552671']]);
     assert.deepEqual(kinds('id 4155552671'), []);
