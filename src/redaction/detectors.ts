@@ -76,9 +76,16 @@ const GROUP_SCAN_MIN = 512;
 const IPV4_SHAPE = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 const SSN_SHAPE = /^(\d{3})([- ])(\d{2})\2(\d{4})$/;
 const CARD_SHAPE = /^\d[\d -]*\d$/;
-const VERSION_CONTEXT = /\b(?:v|ver|version|build|release|firmware|kernel)[\s.:#-]*$/i;
-const SSN_CONTEXT = /(?:ssn|social security(?: number| no\.?)?|soc\.? sec\.?)[\s#:=-]*(?:is\s|no\.?\s?|number\s)?$/i;
+// Dotted quads that are versions or section numbers: `version 1.2.3.4`, `"version": "4.8.7.48"`, `numpy==1.26.4.4`.
+const VERSION_CONTEXT = /(?:\b(?:v|ver|version|build|release|firmware|kernel|section|chapter|clause|rfc)["']?[\s.:#=-]*["']?|§\s*|[=<>~!]=\s*)$/i;
+const SSN_CONTEXT = /(?:ssn|social security(?: number| no\.?)?|soc\.? sec\.?)["']?[\s#:=-]*["']?(?:is\s|no\.?\s?|number\s)?$/i;
 const ID_CONTEXT = /(?:#|\b(?:id|order|invoice|ref|reference|tracking|serial|sku|account|acct|ticket|transaction|txn)\b[\s.:#-]*(?:no\.?|number|id)?[\s.:#-]*)$/i;
+// Where code names a secret instead of holding it: a call (`getpass.getpass(`, `input(`), a
+// variable (`$API_TOKEN`, `${DB_PASSWORD}`, `${{ secrets.X }}`), a YAML tag (`!env_var`), an
+// environment or settings lookup (`process.env.TOKEN`, `settings.OPENAI_API_KEY`, `this.apiKey`).
+const CODE_REFERENCE = /\(|^\$|^![A-Za-z_]+$|^(?:process|os|env|environ|import|self|this|settings|config|cfg|conf|options|opts|args|params|props|ctx|context|req|request|window|globalThis|secrets|vars)\.[\w$.]+$|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.[A-Z][A-Z0-9_]*$/;
+// A quoted value that is a template placeholder: "${DB_PASSWORD}", "{{ secrets.token }}".
+const TEMPLATE_REFERENCE = /^(?:\$\{[^}]*\}|\{\{[^}]*\}\})$/;
 const NON_SECRET_VALUES = new Set(['null', 'none', 'nil', 'undefined', 'true', 'false', 'required', 'optional', 'string', 'redacted', '[redacted]']);
 
 /**
@@ -123,6 +130,8 @@ export class TextScanner {
     // under half a charCodeAt. Copied once, when the first of them runs.
     let codes: Uint16Array | null = null;
     if (at !== -1) this.scanAt(text, (codes ??= textCodes(text)), at, out);
+    const encodedAt = on.email ? text.indexOf('%40') : -1;
+    if (encodedAt !== -1) this.scanEncodedAt(text, (codes ??= textCodes(text)), encodedAt, out);
     const colon = on.ip || on.credentialAssignment ? text.indexOf(':') : -1;
     if (colon !== -1) this.scanColons(text, (codes ??= textCodes(text)), colon, out);
     const equals = on.credentialAssignment ? text.indexOf('=') : -1;
@@ -220,18 +229,36 @@ export class TextScanner {
       while (s > 0 && !isUserinfoStop(codes[s - 1])) s--;
       if (s >= 3 && codes[s - 1] === 47 && codes[s - 2] === 47 && codes[s - 3] === 58) {
         const colon = text.indexOf(':', s);
-        if (this.on.urlCredentials && colon !== -1 && colon < at - 1 && colon > s) this.push(out, 'urlCredentials', s, at);
+        // The user may be empty (`redis://:password@host`), the password not.
+        if (this.on.urlCredentials && colon !== -1 && colon < at - 1 && colon >= s) this.push(out, 'urlCredentials', s, at);
       } else if (this.on.email) {
-        while (l < at && codes[l] === 46) l++;
-        let r = at + 1;
-        while (r < len && isDomainChar(codes[r])) r++;
-        while (r > at + 1 && (codes[r - 1] === 46 || codes[r - 1] === 45)) r--;
-        if (l < at && r > at + 3 && codes[at - 1] !== 46 && !isWordChar(codes[r])
-          && text.slice(l, at).indexOf('..') === -1 && emailDomainValid(text.slice(at + 1, r))) {
-          this.push(out, 'email', l, r);
-        }
+        this.emailAt(text, codes, l, at, 1, out);
       }
       at = text.indexOf('@', at + 1);
+    }
+  }
+
+  // Emails written URL-encoded in query strings and logs: `?email=jane.doe%40gmail.com`.
+  private scanEncodedAt(text: string, codes: Uint16Array, at: number, out: EntityMatch[]): void {
+    while (at !== -1) {
+      let l = at;
+      while (l > 0 && isLocalChar(codes[l - 1])) l--;
+      this.emailAt(text, codes, l, at, 3, out);
+      at = text.indexOf('%40', at + 3);
+    }
+  }
+
+  // The email with local part [l, at) and its '@' (`width` 1) or '%40' (3) at `at`.
+  private emailAt(text: string, codes: Uint16Array, l: number, at: number, width: number, out: EntityMatch[]): void {
+    const len = text.length;
+    while (l < at && codes[l] === 46) l++;
+    const domain = at + width;
+    let r = domain;
+    while (r < len && isDomainChar(codes[r])) r++;
+    while (r > domain && (codes[r - 1] === 46 || codes[r - 1] === 45)) r--;
+    if (l < at && r > domain + 2 && codes[at - 1] !== 46 && !isWordChar(codes[r])
+      && text.slice(l, at).indexOf('..') === -1 && emailDomainValid(text.slice(domain, r))) {
+      this.push(out, 'email', l, r);
     }
   }
 
@@ -306,6 +333,8 @@ export class TextScanner {
   private assignmentAt(text: string, codes: Uint16Array, p: number, out: EntityMatch[]): number {
     let e = p;
     while (e > 0 && codes[e - 1] === 32) e--;
+    // A subscript key ends in `"]` (`os.environ["PASSWD"] = ...`), a quoted key in its quote.
+    if (codes[e - 1] === 93) e--;
     const q = codes[e - 1];
     if (q === 34 || q === 39) e--;
     // Most keys in text are not secret names: compare their last three letters first, without allocating.
@@ -331,7 +360,9 @@ export class TextScanner {
     const rawKey = text.slice(b, e);
     let sensitive = this.keyCache.get(rawKey);
     if (sensitive === undefined) {
-      sensitive = isSensitiveKeyName(normalizeKeyName(rawKey), this.extraKeys);
+      // An attribute (`self.passphrase`, `opts.pwd`) is named by its last part.
+      const dot = rawKey.lastIndexOf('.');
+      sensitive = isSensitiveKeyName(normalizeKeyName(rawKey), this.extraKeys) || (dot !== -1 && isSensitiveKeyName(normalizeKeyName(rawKey.slice(dot + 1)), this.extraKeys));
       if (this.keyCache.size > 1000) this.keyCache.clear();
       this.keyCache.set(rawKey, sensitive);
     }
@@ -363,6 +394,7 @@ export class TextScanner {
     if (end - v < 3) return -1;
     const value = text.slice(v, end);
     if (NON_SECRET_VALUES.has(value.toLowerCase()) || /^\*+$/.test(value)) return -1;
+    if (open === 34 || open === 39 ? TEMPLATE_REFERENCE.test(value) : value === rawKey || CODE_REFERENCE.test(value)) return -1;
     this.push(out, 'credentialAssignment', v, end);
     return end;
   }

@@ -127,12 +127,44 @@ describe('detectors', () => {
   it('masks the password of a URL but not its user-only form', () => {
     assert.deepEqual(kinds('postgres://app:s3cr3t@db.internal:5432/x'), [['URL_CREDENTIALS', 'app:s3cr3t']]);
     assert.deepEqual(kinds('ssh://git@github.com/org/repo.git'), []);
+    assert.deepEqual(kinds('REDIS_URL=redis://:ABBNSdCvks0msMmt5JPV@cache.internal:6379/0'), [['URL_CREDENTIALS', ':ABBNSdCvks0msMmt5JPV']]);
+  });
+
+  it('finds an email written URL-encoded in a query string', () => {
+    assert.deepEqual(kinds('GET /unsubscribe?email=jane.doe%40gmail.com&list=7'), [['EMAIL', 'jane.doe%40gmail.com']]);
+  });
+
+  it('reads an SSN in a JSON field as an SSN, and dotted quads after version words as no address', () => {
+    assert.deepEqual(kinds('{"ssn":"261307755"}'), [['SSN', '261307755']]);
+    for (const text of ['"version": "4.8.7.48"', 'numpy==1.26.4.4', 'see section 3.2.6.8 of the RFC']) assert.deepEqual(kinds(text), [], text);
+    assert.deepEqual(kinds('"host": "10.20.30.40"'), [['IP', '10.20.30.40']]);
   });
 
   it('masks values of sensitive keys written in text, JSON and query strings', () => {
     assert.deepEqual(kinds('{"api_key": "abc123xyz"}'), [['SECRET', 'abc123xyz']]);
     assert.deepEqual(kinds('GET /x?access_token=tok_98765&page=2'), [['SECRET', 'tok_98765']]);
     assert.deepEqual(kinds('DB_PASSWORD=hunter22'), [['SECRET', 'hunter22']]);
+    assert.deepEqual(kinds('self.passphrase = "bb797d12d7fb2bce"'), [['SECRET', 'bb797d12d7fb2bce']]);
+    assert.deepEqual(kinds("opts.pwd = 'Winter2024!';"), [['SECRET', 'Winter2024!']]);
+    assert.deepEqual(kinds('os.environ["PASSWD"] = "8P119XMQs6FQx9gn"'), [['SECRET', '8P119XMQs6FQx9gn']]);
+  });
+
+  it('leaves code that names a secret without holding it', () => {
+    for (const text of [
+      'const token = process.env.TOKEN;',
+      'api_key = settings.OPENAI_API_KEY',
+      'password=getpass.getpass()',
+      'passwd = input("Password: ")',
+      'secret = config.get("jwt_secret")',
+      'client = OpenAI(api_key=api_key)',
+      'token: this.authService.getToken(),',
+      'DB_PASSWORD=${DB_PASSWORD}',
+      'password: ${{ secrets.DB_PASSWORD }}',
+      'api_key: !env_var OPENAI_API_KEY',
+      '{"password": "${DB_PASSWORD}"}',
+    ]) {
+      assert.deepEqual(kinds(text), [], text);
+    }
   });
 
   it('runs only the detectors that are switched on', () => {
