@@ -484,10 +484,25 @@ export class TextScanner {
       if (this.anyDigit && !gluedAfter(text, end)) this.classifyRun(text, text.slice(start, end), start, out);
     } else if (previous === 47) {
       if (this.on.phone && !gluedAfter(text, end)) this.slashPhoneAt(text, start, end, out);
-    } else if (this.on.iban && isLetter(previous) && isLetter(text.charCodeAt(start - 2)) && !isAlnum(text.charCodeAt(start - 3))) {
-      // The check digits of an IBAN whose letters the four-character scan does not stop at (lower case).
-      const last = out[out.length - 1];
-      if (last === undefined || last.detector !== 'iban' || last.start !== start - 2) this.ibanAt(text, start - 2, out);
+    }
+    if (this.on.iban && (isAlnum(previous) || (previous === 32 && isAlnum(text.charCodeAt(start - 2))))) this.ibanAround(text, start, out);
+  }
+
+  // The IBAN a digit run may be part of: the four-character scan stops at upper-case letters,
+  // not at lower-case ones ("de89 3704 ...", "gb82 west 1234 ..."), so from the run it looks back
+  // over the word it is glued to and the groups of four before it for a country code.
+  private ibanAround(text: string, start: number, out: EntityMatch[]): void {
+    const last = out[out.length - 1];
+    if (last !== undefined && last.detector === 'iban' && last.end > start) return;
+    let i = start;
+    while (i > 0 && start - i < 34 && isAlnum(text.charCodeAt(i - 1))) i--;
+    const starts = [i];
+    while (start - i < 34 && text.charCodeAt(i - 1) === 32 && isAlnum(text.charCodeAt(i - 2)) && isAlnum(text.charCodeAt(i - 3))
+      && isAlnum(text.charCodeAt(i - 4)) && isAlnum(text.charCodeAt(i - 5)) && !isAlnum(text.charCodeAt(i - 6))) starts.push((i -= 5));
+    // The farthest country code first: the groups of an IBAN may themselves look like one.
+    for (let k = starts.length - 1; k >= 0; k--) {
+      const c = starts[k]!;
+      if (isLetter(text.charCodeAt(c)) && isLetter(text.charCodeAt(c + 1)) && isDigit(text.charCodeAt(c + 2)) && isDigit(text.charCodeAt(c + 3)) && this.ibanAt(text, c, out) !== -1) return;
     }
   }
 

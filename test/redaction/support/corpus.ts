@@ -91,7 +91,9 @@ function email(r: Rng): string {
 
 const US_AREAS = ['201', '202', '206', '212', '213', '303', '305', '312', '404', '415', '503', '512', '617', '646', '702', '713', '718', '805', '818', '917', '470', '628'];
 
-function validPhone(text: string, country?: 'US' | 'GB' | 'DE' | 'FR' | 'AU'): boolean {
+type PhoneCountry = 'US' | 'GB' | 'DE' | 'FR' | 'AU' | 'BR' | 'IN' | 'IT';
+
+function validPhone(text: string, country?: PhoneCountry): boolean {
   const parsed = country === undefined ? parsePhoneNumberFromString(text) : parsePhoneNumberFromString(text, country);
   return parsed !== undefined && parsed.isValid();
 }
@@ -102,8 +104,7 @@ function phone(r: Rng): string {
     const x = `${r.int(2, 9)}${r.digits(2)}`;
     const s = r.digits(4);
     const de = `${r.int(1, 9)}${r.digits(6)}`;
-    const style = r.int(0, 19);
-    const candidates: Array<[string, 'US' | 'GB' | 'DE' | 'FR' | 'AU' | undefined]> = [
+    const candidates: Array<[string, PhoneCountry | undefined]> = [
       [`(${a}) ${x}-${s}`, 'US'],
       [`${a}-${x}-${s}`, 'US'],
       [`${a}.${x}.${s}`, 'US'],
@@ -124,9 +125,20 @@ function phone(r: Rng): string {
       [`+55 11 9${r.digits(4)}-${r.digits(4)}`, undefined],
       [`+61 2 ${r.int(8, 9)}${r.digits(3)} ${r.digits(4)}`, undefined],
       [`0412 ${r.digits(3)} ${r.digits(3)}`, 'AU'],
+      // National formats without a trunk 0, the 00 international prefix, (0) marks, German slashes.
+      [`(${r.int(11, 99)}) 9${r.digits(4)}-${r.digits(4)}`, 'BR'],
+      [`${r.int(11, 99)} 9${r.digits(4)}-${r.digits(4)}`, 'BR'],
+      [`9${r.digits(4)} ${r.digits(5)}`, 'IN'],
+      [`3${r.int(20, 49)} ${r.digits(3)} ${r.digits(4)}`, 'IT'],
+      [`${r.pick(['1300', '1800'])} ${r.digits(3)} ${r.digits(3)}`, 'AU'],
+      [`0033 1 ${r.digits(2)} ${r.digits(2)} ${r.digits(2)} ${r.digits(2)}`, undefined],
+      [`+44 (0)20 7946 ${r.digits(4)}`, undefined],
+      [`+61 (0)2 ${r.int(8, 9)}${r.digits(3)} ${r.digits(4)}`, undefined],
+      [`030/${de}`, 'DE'],
     ];
-    const [text, country] = candidates[style]!;
-    if (validPhone(text, country)) return text;
+    const [raw, country] = candidates[r.int(0, candidates.length - 1)]!;
+    const text = raw.startsWith('0033') ? `+33${raw.slice(4)}` : raw;
+    if (validPhone(text.replace('/', ' ').replace('(0)', ''), country)) return raw;
   }
 }
 
@@ -209,8 +221,9 @@ function ibanCompact(r: Rng, corrupt = false): string {
 }
 
 function formatIban(iban: string, r: Rng): string {
-  if (r.int(0, 1) === 0) return iban;
-  return iban.replace(/(.{4})(?=.)/g, '$1 ');
+  const written = r.int(0, 5) === 0 ? iban.toLowerCase() : iban;
+  if (r.int(0, 1) === 0) return written;
+  return written.replace(/(.{4})(?=.)/g, '$1 ');
 }
 
 function ipv4(r: Rng): string {
@@ -349,6 +362,18 @@ function negative(r: Rng): string {
     `ssh://git@github.com/org/repo.git`,
     `seed ${r.digits(10)}`,
     `step ${r.int(1, 999)} of ${r.int(1000, 9999)}`,
+    `const token = process.env.${r.pick(['TOKEN', 'API_TOKEN', 'GITHUB_TOKEN'])};`,
+    `api_key = settings.OPENAI_API_KEY`,
+    `password=getpass.getpass()`,
+    `secret = config.get("jwt_secret")`,
+    `client = OpenAI(api_key=api_key)`,
+    `DB_PASSWORD=\${DB_PASSWORD}`,
+    `password: \${{ secrets.DB_PASSWORD }}`,
+    `api_key: !env_var OPENAI_API_KEY`,
+    `"version": "${r.int(1, 9)}.${r.int(0, 9)}.${r.int(0, 9)}.${r.int(10, 99)}"`,
+    `numpy==1.${r.int(20, 26)}.${r.int(0, 9)}.${r.int(0, 9)}`,
+    `logged at ${y} ${mo} ${d} ${hh} ${mm}`,
+    `Part #: 0${r.digits(3)} 0${r.digits(2)} ${r.digits(4)}`,
   ];
   return r.pick(items);
 }
@@ -372,7 +397,9 @@ const CONTEXTS: Wrap[] = [
 
 function entityParts(kind: EntityKind, r: Rng): Part[] {
   switch (kind) {
-    case 'EMAIL': return [r.pick(['contact ', 'mail ', 'email: ', '<', 'reply to ', 'mailto:']), { kind, text: email(r) }];
+    case 'EMAIL':
+      if (r.int(0, 11) === 0) return ['GET /unsubscribe?email=', { kind, text: email(r).replace('@', '%40').replace('+', '%2B') }, '&list=7'];
+      return [r.pick(['contact ', 'mail ', 'email: ', '<', 'reply to ', 'mailto:']), { kind, text: email(r) }];
     case 'PHONE': {
       const prefix = r.pick(['call ', 'phone: ', 'tel. ', 'mobile ', 'reach me at ', 'Phone number ', 'or ', '']);
       if (r.int(0, 9) === 0) {
@@ -397,7 +424,7 @@ function entityParts(kind: EntityKind, r: Rng): Part[] {
     case 'IBAN': return [r.pick(['IBAN ', 'iban: ', 'transfer to ', 'account ']), { kind, text: formatIban(ibanCompact(r), r) }];
     case 'IP': return [r.pick(['from ', 'client ip ', 'host=', 'connect to ', 'addr: ', 'IP ']), { kind, text: r.int(0, 2) === 0 ? ipv6(r) : ipv4(r) }];
     case 'URL_CREDENTIALS': {
-      const user = r.pick(['admin', 'postgres', 'svc_etl', r.pick(FIRST)]);
+      const user = r.pick(['admin', 'postgres', 'svc_etl', r.pick(FIRST), '']);
       const pass = r.chars(`${ALNUM}!*`, r.int(6, 20));
       const scheme = r.pick(['postgres', 'mysql', 'https', 'redis', 'mongodb+srv', 'amqp']);
       const host: Part = r.int(0, 3) === 0 ? { kind: 'IP', text: ipv4(r) } : r.pick(['db.internal', 'cache.example.com', 'cluster0.abcde.mongodb.net']);
@@ -408,11 +435,14 @@ function entityParts(kind: EntityKind, r: Rng): Part[] {
     case 'SECRET': {
       const key = r.pick(['password', 'passwd', 'api_key', 'apiKey', 'client_secret', 'secret', 'access_token', 'DB_PASSWORD', 'auth_token', 'x-api-key']);
       const value = r.chars(`${ALNUM}!#%`, r.int(6, 24)).replace(/^[#%!]+/, 'p');
+      const attribute = r.pick(['passphrase', 'pwd', 'otp', 'credentials', 'encryption_key', 'signing_key', 'password']);
       return r.pick<Part[]>([
         [`${key}=`, { kind, text: value }],
         [`${key}: `, { kind, text: value }],
         [`"${key}": "`, { kind, text: value }, '"'],
         [`${key} = '`, { kind, text: value }, "'"],
+        [`${r.pick(['self', 'this', 'opts', 'config'])}.${attribute} = "`, { kind, text: value }, '"'],
+        [`os.environ["${key.toUpperCase()}"] = "`, { kind, text: value }, '"'],
       ]);
     }
     default: {
