@@ -1,7 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import { DETECTOR_KINDS, DETECTOR_NAMES, type DetectorName, type EntityKind } from './entity-kinds.js';
 import { PhoneValidator, DEFAULT_PHONE_COUNTRIES } from './phone.js';
-import { DEFAULT_SENSITIVE_KEYS, SENSITIVE_SUFFIXES, isSensitiveKeyName, normalizeKeyName } from './sensitive-keys.js';
+import { DEFAULT_SENSITIVE_KEYS, SENSITIVE_SUFFIXES, isSensitiveKey } from './sensitive-keys.js';
 import { cardPrefixValid, emailDomainValid, ibanLength, ibanValid, ipv4Valid, ipv6Valid, jwtHeaderValid, luhnValid, ssnValid } from './validators.js';
 
 /**
@@ -75,7 +75,9 @@ const NUMBER_START = /\+?\(?\d[\d ().-]{5,}\d|[A-Za-z]{2}\d{2}/g;
 const GROUP_SCAN_MIN = 512;
 const IPV4_SHAPE = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 const SSN_SHAPE = /^(\d{3})([- ])(\d{2})\2(\d{4})$/;
-const CARD_SHAPE = /^\d[\d -]*\d$/;
+const CARD_SHAPE = /^\d(?:[\d -]*|[\d.]*)\d$/;
+// A card named as such before an id marker: "Card #4667597460243737 declined".
+const CARD_CONTEXT = /\b(?:card|visa|mastercard|amex|cc|credit|debit)\b[^.\n]{0,12}$/i;
 // Dotted quads that are versions or section numbers: `version 1.2.3.4`, `"version": "4.8.7.48"`, `numpy==1.26.4.4`.
 const VERSION_CONTEXT = /(?:\b(?:v|ver|version|build|release|firmware|kernel|section|chapter|clause|rfc)["']?[\s.:#=-]*["']?|§\s*|[=<>~!]=\s*)$/i;
 const SSN_CONTEXT = /(?:ssn|social security(?: number| no\.?)?|soc\.? sec\.?)["']?[\s#:=-]*["']?(?:is\s|no\.?\s?|number\s)?$/i;
@@ -83,10 +85,16 @@ const ID_CONTEXT = /(?:#|\b(?:id|order|invoice|ref|reference|tracking|serial|sku
 // Where code names a secret instead of holding it: a call (`getpass.getpass(`, `input(`), a
 // variable (`$API_TOKEN`, `${DB_PASSWORD}`, `${{ secrets.X }}`), a YAML tag (`!env_var`), an
 // environment or settings lookup (`process.env.TOKEN`, `settings.OPENAI_API_KEY`, `this.apiKey`).
-const CODE_REFERENCE = /\(|^\$|^![A-Za-z_]+$|^(?:process|os|env|environ|import|self|this|settings|config|cfg|conf|options|opts|args|params|props|ctx|context|req|request|window|globalThis|secrets|vars)\.[\w$.]+$|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.[A-Z][A-Z0-9_]*$/;
+const CODE_REFERENCE = /\(|^\$|^![A-Za-z_]+$|^(?:process|os|env|environ|import|self|this|settings|config|cfg|conf|options|opts|args|params|props|ctx|context|req|request|window|globalThis|secrets|vars)\.[\w$]|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.[A-Z][A-Z0-9_]*$/;
 // A quoted value that is a template placeholder: "${DB_PASSWORD}", "{{ secrets.token }}".
 const TEMPLATE_REFERENCE = /^(?:\$\{[^}]*\}|\{\{[^}]*\}\})$/;
-const NON_SECRET_VALUES = new Set(['null', 'none', 'nil', 'undefined', 'true', 'false', 'required', 'optional', 'string', 'redacted', '[redacted]']);
+// Endings of keys that name a secret by their last part only (`SMTP_PASS`): the three-letter
+// filter of keys in text lets them through to isSensitiveKey.
+const TEXT_KEY_ENDINGS = ['pass'];
+const NON_SECRET_VALUES = new Set(['null', 'none', 'nil', 'undefined', 'true', 'false', 'yes', 'no', 'required', 'optional', 'string', 'redacted', '[redacted]', 'changeme', 'placeholder']);
+// Stand-ins for a secret in docs and examples: `********`, `xxxxxxxx`, `<paste-your-token>`, `YOUR_API_KEY_HERE`.
+const PLACEHOLDER = /^(?:(.)\1+|<[^<>]*>|\[[^[\]]*\]|(?:your|my)[_-].*|.*[_-]here)$/i;
+const COOKIE_KEYS = new Set(['cookie', 'set-cookie']);
 
 /**
  * Finds personal data and secrets in strings with validated detectors. A few `indexOf` and
@@ -115,13 +123,14 @@ export class TextScanner {
     this.phone = new PhoneValidator(options.phoneCountries ?? DEFAULT_PHONE_COUNTRIES);
     this.extraKeys = options.sensitiveKeys ?? new Set();
     this.keyEndings = this.extraKeys.size === 0
-      ? (defaultKeyEndings ??= new KeyEndings([...DEFAULT_SENSITIVE_KEYS, ...SENSITIVE_SUFFIXES]))
-      : new KeyEndings([...DEFAULT_SENSITIVE_KEYS, ...SENSITIVE_SUFFIXES, ...this.extraKeys]);
+      ? (defaultKeyEndings ??= new KeyEndings([...DEFAULT_SENSITIVE_KEYS, ...SENSITIVE_SUFFIXES, ...TEXT_KEY_ENDINGS]))
+      : new KeyEndings([...DEFAULT_SENSITIVE_KEYS, ...SENSITIVE_SUFFIXES, ...TEXT_KEY_ENDINGS, ...this.extraKeys]);
   }
 
   /** Every entity in `text`, sorted by position, overlaps merged (the higher-priority kind wins). */
-  find(text: string): EntityMatch[] {
-    if (text.length < 6) return EMPTY;
+  find(original: string): EntityMatch[] {
+    if (original.length < 6) return EMPTY;
+    const text = withAsciiLookalikes(original);
     const out: EntityMatch[] = [];
     const on = this.on;
     if (this.anySecret) this.scanSecrets(text, out);
@@ -214,7 +223,7 @@ export class TextScanner {
         }
       }
     }
-    if (detector === null || end <= start) return -1;
+    if (detector === null || end <= start || fillerTail(text, end)) return -1;
     this.push(out, detector, start, end);
     return end;
   }
@@ -333,16 +342,23 @@ export class TextScanner {
   private assignmentAt(text: string, codes: Uint16Array, p: number, out: EntityMatch[]): number {
     let e = p;
     while (e > 0 && codes[e - 1] === 32) e--;
-    // A subscript key ends in `"]` (`os.environ["PASSWD"] = ...`), a quoted key in its quote.
+    // A subscript key ends in `"]` (`os.environ["PASSWD"] = ...`), a quoted key in its quote,
+    // which is escaped in JSON-encoded text (`\"PASSWORD\": \"...\"` in a tool result).
     if (codes[e - 1] === 93) e--;
     const q = codes[e - 1];
-    if (q === 34 || q === 39) e--;
-    // Most keys in text are not secret names: compare their last three letters first, without allocating.
+    if (q === 34 || q === 39) {
+      e--;
+      if (codes[e - 1] === 92) e--;
+    }
+    // Most keys in text are not secret names: compare their last three letters first, and look
+    // for a secret word inside the key (`ses_smtp_password_v4`), without allocating.
     let c3 = 0;
     let c2 = 0;
     let c1 = 0;
-    for (let k = e - 1, seen = 0; k >= 0 && seen < 3; k--) {
-      let c = codes[k];
+    let window = 0;
+    let secretWord = false;
+    for (let k = e - 1, seen = 0; k >= 0 && e - k <= 40; k--) {
+      let c = codes[k]!;
       if (!isAlnum(c)) {
         if (isKeyChar(c)) continue;
         break;
@@ -350,19 +366,20 @@ export class TextScanner {
       if (c >= 65 && c <= 90) c += 32;
       if (seen === 0) c3 = c;
       else if (seen === 1) c2 = c;
-      else c1 = c;
+      else if (seen === 2) c1 = c;
       seen++;
+      // The last four letters read, first one highest: 'pass' and 'secr' read backwards.
+      window = ((window >>> 8) | (c << 24)) >>> 0;
+      if (window === 0x70617373 || window === 0x73656372 || (window >>> 8) === 0x707764) secretWord = true;
     }
-    if (!this.keyEndings.has(c1, c2, c3)) return -1;
+    if (!this.keyEndings.has(c1, c2, c3) && !secretWord) return -1;
     let b = e;
     while (b > 0 && e - b <= 40 && isKeyChar(codes[b - 1])) b--;
     if (e - b < 2 || e - b > 40) return -1;
     const rawKey = text.slice(b, e);
     let sensitive = this.keyCache.get(rawKey);
     if (sensitive === undefined) {
-      // An attribute (`self.passphrase`, `opts.pwd`) is named by its last part.
-      const dot = rawKey.lastIndexOf('.');
-      sensitive = isSensitiveKeyName(normalizeKeyName(rawKey), this.extraKeys) || (dot !== -1 && isSensitiveKeyName(normalizeKeyName(rawKey.slice(dot + 1)), this.extraKeys));
+      sensitive = isSensitiveKey(rawKey, this.extraKeys);
       if (this.keyCache.size > 1000) this.keyCache.clear();
       this.keyCache.set(rawKey, sensitive);
     }
@@ -370,9 +387,19 @@ export class TextScanner {
     const len = text.length;
     let v = p + 1;
     while (v < len && (codes[v] === 32 || codes[v] === 9)) v++;
-    const open = codes[v];
+    let open = codes[v];
+    // A value quoted inside JSON-encoded text opens with `\"` and ends before the next `\"`.
+    const escaped = open === 92 && (codes[v + 1] === 34 || codes[v + 1] === 39);
+    if (escaped) open = codes[++v];
+    const quoted = open === 34 || open === 39;
+    // A cookie header's value is all its pairs, to the end of the line.
+    const wholeLine = !quoted && COOKIE_KEYS.has(rawKey.toLowerCase());
     let end: number;
-    if (open === 34 || open === 39) {
+    if (escaped) {
+      v++;
+      end = v;
+      while (end < len && !(codes[end] === 92 && codes[end + 1] === open)) end++;
+    } else if (quoted) {
       v++;
       end = v;
       while (end < len && codes[end] !== open) end += codes[end] === 92 ? 2 : 1;
@@ -380,7 +407,8 @@ export class TextScanner {
     } else {
       if (open === 123 || open === 91) return -1;
       end = v;
-      while (end < len && !isValueStop(codes[end])) end++;
+      if (wholeLine) while (end < len && codes[end] !== 10 && codes[end] !== 13 && codes[end] !== 34) end++;
+      else while (end < len && !isValueStop(codes[end])) end++;
       // An auth scheme word is followed by the credential itself.
       const word = text.slice(v, end).toLowerCase();
       if ((word === 'bearer' || word === 'basic' || word === 'token' || word === 'digest') && codes[end] === 32) {
@@ -393,8 +421,8 @@ export class TextScanner {
     }
     if (end - v < 3) return -1;
     const value = text.slice(v, end);
-    if (NON_SECRET_VALUES.has(value.toLowerCase()) || /^\*+$/.test(value)) return -1;
-    if (open === 34 || open === 39 ? TEMPLATE_REFERENCE.test(value) : value === rawKey || CODE_REFERENCE.test(value)) return -1;
+    if (NON_SECRET_VALUES.has(value.toLowerCase()) || PLACEHOLDER.test(value)) return -1;
+    if (quoted ? TEMPLATE_REFERENCE.test(value) : value === rawKey || CODE_REFERENCE.test(value)) return -1;
     this.push(out, 'credentialAssignment', v, end);
     return end;
   }
@@ -481,9 +509,13 @@ export class TextScanner {
   private reportRun(text: string, start: number, end: number, out: EntityMatch[]): void {
     const previous = text.charCodeAt(start - 1);
     if (!gluedBefore(text, start)) {
-      if (this.anyDigit && !gluedAfter(text, end)) this.classifyRun(text, text.slice(start, end), start, out);
+      if (this.anyDigit && !gluedAfter(text, end)) {
+        const found = out.length;
+        this.classifyRun(text, text.slice(start, end), start, out);
+        if (out.length === found && this.on.phone && previous === 32 && text.charCodeAt(start - 2) === 47) this.slashPhoneAt(text, start - 2, start, end, out);
+      }
     } else if (previous === 47) {
-      if (this.on.phone && !gluedAfter(text, end)) this.slashPhoneAt(text, start, end, out);
+      if (this.on.phone && !gluedAfter(text, end)) this.slashPhoneAt(text, start - 1, start, end, out);
     }
     if (this.on.iban && (isAlnum(previous) || (previous === 32 && isAlnum(text.charCodeAt(start - 2))))) this.ibanAround(text, start, out);
   }
@@ -494,26 +526,30 @@ export class TextScanner {
   private ibanAround(text: string, start: number, out: EntityMatch[]): void {
     const last = out[out.length - 1];
     if (last !== undefined && last.detector === 'iban' && last.end > start) return;
-    let i = start;
-    while (i > 0 && start - i < 34 && isAlnum(text.charCodeAt(i - 1))) i--;
-    const starts = [i];
-    while (start - i < 34 && text.charCodeAt(i - 1) === 32 && isAlnum(text.charCodeAt(i - 2)) && isAlnum(text.charCodeAt(i - 3))
-      && isAlnum(text.charCodeAt(i - 4)) && isAlnum(text.charCodeAt(i - 5)) && !isAlnum(text.charCodeAt(i - 6))) starts.push((i -= 5));
+    let near = start;
+    while (near > 0 && start - near < 34 && isAlnum(text.charCodeAt(near - 1))) near--;
+    let far = near;
+    while (start - far < 34 && text.charCodeAt(far - 1) === 32 && isAlnum(text.charCodeAt(far - 2)) && isAlnum(text.charCodeAt(far - 3))
+      && isAlnum(text.charCodeAt(far - 4)) && isAlnum(text.charCodeAt(far - 5)) && !isAlnum(text.charCodeAt(far - 6))) far -= 5;
     // The farthest country code first: the groups of an IBAN may themselves look like one.
-    for (let k = starts.length - 1; k >= 0; k--) {
-      const c = starts[k]!;
+    for (let c = far; c <= near; c += 5) {
       if (isLetter(text.charCodeAt(c)) && isLetter(text.charCodeAt(c + 1)) && isDigit(text.charCodeAt(c + 2)) && isDigit(text.charCodeAt(c + 3)) && this.ibanAt(text, c, out) !== -1) return;
     }
   }
 
-  // A German number with its area code before a slash (030/2274128): the run after the slash
-  // continues the code. Masked when the two read as one number.
-  private slashPhoneAt(text: string, start: number, end: number, out: EntityMatch[]): void {
-    const slash = start - 1;
-    let s = slash;
+  // A digit run after a slash: a German number with its area code before the slash
+  // (030/2274128, 089 / 6941834), masked when the two read as one number; or a WhatsApp link
+  // (wa.me/442074360953), an international number without its '+'.
+  private slashPhoneAt(text: string, slash: number, start: number, end: number, out: EntityMatch[]): void {
+    if (slash >= 5 && text.startsWith('wa.me', slash - 5)) {
+      if (this.phone.isPhone(`+${text.slice(start, end)}`, '')) this.push(out, 'phone', start, end);
+      return;
+    }
+    const codeEnd = text.charCodeAt(slash - 1) === 32 ? slash - 1 : slash;
+    let s = codeEnd;
     while (s > 0 && isDigit(text.charCodeAt(s - 1))) s--;
-    if (slash - s < 2 || slash - s > 5 || text.charCodeAt(s) !== 48 || gluedBefore(text, s)) return;
-    const candidate = `${text.slice(s, slash)} ${text.slice(start, end)}`;
+    if (codeEnd - s < 2 || codeEnd - s > 5 || text.charCodeAt(s) !== 48 || gluedBefore(text, s)) return;
+    const candidate = `${text.slice(s, codeEnd)} ${text.slice(start, end)}`;
     if (this.phone.isPhone(candidate, text.slice(Math.max(0, s - 40), s))) this.push(out, 'phone', s, end);
   }
 
@@ -571,7 +607,7 @@ export class TextScanner {
     const on = this.on;
     const before = text.slice(Math.max(0, absStart - 40), absStart);
     if (on.ip && value.length <= 15 && isDigit(value.charCodeAt(0)) && IPV4_SHAPE.test(value)) {
-      return ipv4Valid(value) && !VERSION_CONTEXT.test(before) ? 'ip' : null;
+      return ipv4Valid(value) && !VERSION_CONTEXT.test(before.slice(-16)) ? 'ip' : null;
     }
     const n = countDigits(value);
     if (on.ssn && n === 9) {
@@ -584,7 +620,7 @@ export class TextScanner {
     }
     if (on.card && !midRun && n >= 13 && n <= 19 && CARD_SHAPE.test(value)) {
       const digits = digitsOf(value);
-      if (cardPrefixValid(digits) && luhnValid(digits) && (value.length !== n || !ID_CONTEXT.test(before))) return 'card';
+      if (cardPrefixValid(digits) && luhnValid(digits) && (value.length !== n || !ID_CONTEXT.test(before) || CARD_CONTEXT.test(before))) return 'card';
     }
     if (on.phone && n >= 7 && n <= 15 && this.phone.isPhone(value, before, midRun)) return 'phone';
     return null;
@@ -604,7 +640,7 @@ export class TextScanner {
       if (isAlnum(c)) {
         compact += c >= 97 ? String.fromCharCode(c - 32) : text[p];
         p++;
-      } else if (c === 32 && p > i && text.charCodeAt(p - 1) !== 32) {
+      } else if (c === 32 && p > i && (text.charCodeAt(p - 1) !== 32 || text.charCodeAt(p - 2) !== 32)) {
         p++;
       } else {
         break;
@@ -732,6 +768,13 @@ function pemEnd(text: string, i: number): number {
   return e === -1 ? text.length : e + endMarker.length;
 }
 
+// A key of a vendor's shape whose last 12 characters are one repeated: `sk-xxxxxxxx...`, `AKIAXXXXXXXXXXXXXXXX` (a placeholder).
+function fillerTail(text: string, end: number): boolean {
+  const c = text.charCodeAt(end - 1);
+  for (let i = end - 12; i < end - 1; i++) if (i < 0 || text.charCodeAt(i) !== c) return false;
+  return true;
+}
+
 function bearerTokenValid(token: string): boolean {
   for (let i = 0; i < token.length; i++) {
     const c = token.charCodeAt(i);
@@ -794,10 +837,15 @@ function isUserinfoStop(c: number): boolean {
     || c === 91 || c === 93 || c === 123 || c === 125 || c === 44 || c === 59 || c === 96 || c === 92;
 }
 function isLocalChar(c: number): boolean {
-  return isAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45;
+  return isAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45 || isNonAsciiLetter(c);
 }
 function isDomainChar(c: number): boolean {
-  return isAlnum(c) || c === 46 || c === 45;
+  return isAlnum(c) || c === 46 || c === 45 || isNonAsciiLetter(c);
+}
+// Letters of internationalised addresses (`josé.garcía@...`, `...@bücher.de`): anything from
+// U+00C0 on but the multiplication and division signs, spaces and punctuation blocks.
+function isNonAsciiLetter(c: number): boolean {
+  return c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && !(c >= 0x2000 && c <= 0x206f) && !(c >= 0x3000 && c <= 0x303f) && !(c >= 0xff00 && c <= 0xff20) && c !== 0xfeff;
 }
 function isKeyChar(c: number): boolean {
   return isWordChar(c) || c === 45 || c === 46;
@@ -808,6 +856,23 @@ function isSentencePunct(c: number): boolean {
 function isValueStop(c: number): boolean {
   return c <= 32 || c === 34 || c === 39 || c === 44 || c === 59 || c === 38 || c === 125 || c === 93 || c === 41 || c === 60 || c === 62;
 }
+// Characters that stand for an ASCII separator, digit or sign in numbers and addresses:
+// no-break and thin spaces, dashes, the katakana long mark Japanese numbers are written with,
+// full-width digits and signs. Each is one UTF-16 unit, and so is its stand-in.
+const LOOKALIKE = /[\u00a0\u2007\u2009\u202f\u3000\u2010-\u2013\u2212\u30fc\uff08-\uff20]/;
+const LOOKALIKES = new RegExp(LOOKALIKE.source, 'g');
+const ASCII_OF: Record<string, string> = { '\u00a0': ' ', '\u2007': ' ', '\u2009': ' ', '\u202f': ' ', '\u3000': ' ', '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2212': '-', '\u30fc': '-' };
+for (let c = 0xff08; c <= 0xff20; c++) ASCII_OF[String.fromCharCode(c)] = String.fromCharCode(c - 0xfee0);
+
+// The text the detectors read: `text` itself, or (when it has any of them) a copy with each
+// look-alike replaced by its ASCII stand-in, so that positions stay those of `text`. Long texts
+// are first asked whether they are ASCII at all (a fraction of the regex's cost).
+function withAsciiLookalikes(text: string): string {
+  if (text.length >= GROUP_SCAN_MIN && Buffer.byteLength(text, 'utf8') === text.length) return text;
+  if (!LOOKALIKE.test(text)) return text;
+  return text.replace(LOOKALIKES, (c) => ASCII_OF[c] ?? c);
+}
+
 // Scratch space for scanning one text of up to 64K characters, made on first use (a process that
 // never scans a long text never allocates it); longer texts get their own.
 let scratch: { bytes: Buffer; groups: Int32Array; units: Buffer; codes: Uint16Array } | null = null;

@@ -14,7 +14,9 @@ const NANP = new Set<string>(['US', 'CA']);
 // their service numbers): Brazil's (11) 91234-5678, Indian 98997 88600, Italian 333 118 0400,
 // Spanish 612 34 56 78, Australian 1300 852 335.
 const NATIONAL_WITHOUT_TRUNK = new Set<string>(['BR', 'IN', 'IT', 'AU', 'ES', 'PT', 'PL', 'DK', 'NO', 'GR', 'CZ', 'SK', 'LU', 'MT', 'CY', 'IS', 'EE', 'LV', 'SG', 'HK', 'MX', 'AR', 'CL', 'ZA', 'CN']);
-const PHONE_WORDS = new Set(['phone', 'telephone', 'tel', 'mobile', 'cell', 'call', 'fax', 'whatsapp', 'sms', 'text', 'contact', 'ph', 'dial', 'reach', 'landline', 'hotline', 'mob']);
+const PHONE_WORDS = new Set(['phone', 'telephone', 'tel', 'mobile', 'cell', 'call', 'fax', 'whatsapp', 'sms', 'text', 'contact', 'ph', 'dial', 'reach', 'landline', 'hotline', 'mob', 'caller',
+  // The same in the languages of the default countries.
+  'tél', 'téléphone', 'portable', 'telefon', 'telefonnummer', 'rufnummer', 'handy', 'mobil', 'mobiel', 'telefoon', 'telefono', 'teléfono', 'cellulare', 'telefone', 'celular', 'móvil', 'movil', 'contato', 'contacto', 'kontakt', '電話', '電話番号', '携帯', 'फ़ोन', 'फोन', 'मोबाइल']);
 const ID_WORDS = new Set(['id', 'order', 'invoice', 'inv', 'ref', 'reference', 'sku', 'isbn', 'serial', 'tracking', 'version', 'ver', 'v',
   'build', 'release', 'acct', 'account', 'batch', 'lot', 'ticket', 'case', 'po', 'part', 'item', 'model', 'seed', 'zip', 'port', 'code',
   'pin', 'count', 'step', 'page', 'ts', 'timestamp', 'uid', 'pid', 'txn', 'transaction']);
@@ -127,18 +129,18 @@ function contextAllowsPhone(before: string, formatted: boolean): boolean {
   if (/\+\d{1,3}[\s(]*$/.test(before)) return false;
   // Most unformatted runs (timestamps, counts, ids) have no phone word near: skip reading the words.
   if (!formatted && !ANY_PHONE_WORD.test(before)) return false;
-  const context = phoneContext(before);
+  const context = phoneContext(before, formatted);
   return context !== 'id' && (formatted || context === 'phone');
 }
 
 // The last `n` words before a candidate, nearest first, lower case, punctuation stripped ('#' kept as a word).
 function lastWords(before: string, n: number): string[] {
   const words: string[] = [];
-  const tokens = before.toLowerCase().split(/([^a-z0-9#]+)/);
+  const tokens = before.toLowerCase().split(/([^\p{L}\p{M}\p{N}#]+)/u);
   for (let i = tokens.length - 1; i >= 0 && words.length < n; i--) {
     const token = tokens[i]!;
     if (token === '') continue;
-    if (/^[^a-z0-9#]+$/.test(token)) {
+    if (/^[^\p{L}\p{M}\p{N}#]+$/u.test(token)) {
       if (/[,;/|()]/.test(token)) words.push('|');
       continue;
     }
@@ -151,11 +153,15 @@ function lastWords(before: string, n: number): string[] {
 
 // The nearest telling word before a candidate: "call", "phone" make it a phone; "order", "serial",
 // "#" make it an identifier; another number in between ends the search.
-function phoneContext(before: string): 'phone' | 'id' | null {
-  if (/#\s*$/.test(before)) return 'id';
-  for (const word of lastWords(before, 4)) {
+function phoneContext(before: string, formatted: boolean): 'phone' | 'id' | null {
+  // '#' makes a bare run an id ("order #4155552671"); a number written in groups stays a phone ("Support line #: 617-293-7519").
+  if (!formatted && /#\s*$/.test(before)) return 'id';
+  const words = lastWords(before, 4);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
     if (PHONE_WORDS.has(word)) return 'phone';
-    if (ID_WORDS.has(word) || word === '#') return 'id';
+    if (word === 'id' && words[i + 1] === 'caller') return 'phone';
+    if (ID_WORDS.has(word) || (word === '#' && !formatted)) return 'id';
     // A clause boundary or another value (a number, a code) in between: the word is about something else.
     if (word === '|' || (!NUMBER_WORDS.has(word) && /\d/.test(word))) return null;
   }

@@ -6,7 +6,7 @@ import { TextScanner, type EntityMatch } from './detectors.js';
 import { DETECTOR_NAMES, type DetectorName, type RedactionCounts } from './entity-kinds.js';
 import { compilePaths, type PathNode } from './paths.js';
 import { isRedacted } from './redacted.js';
-import { isSensitiveKeyName, normalizeKeyName } from './sensitive-keys.js';
+import { isSensitiveKey, normalizeKeyName } from './sensitive-keys.js';
 import { truncateUtf8 } from './truncate.js';
 
 /** Options of a `Redactor`; every one is optional. */
@@ -269,7 +269,7 @@ export class Redactor {
   }
 
   private computeKeyInfo(key: string): KeyInfo {
-    if (isSensitiveKeyName(normalizeKeyName(key), this.extraKeys)) return KEY_SENSITIVE;
+    if (isSensitiveKey(key, this.extraKeys)) return KEY_SENSITIVE;
     if (this.scanner === null || key.length < 6) return KEY_PLAIN;
     const matches = this.scanner.find(key);
     if (matches.length === 0) return KEY_PLAIN;

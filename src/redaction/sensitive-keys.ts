@@ -55,3 +55,24 @@ export function isSensitiveKeyName(normalized: string, extra: ReadonlySet<string
 }
 
 const DEFAULT_SET: ReadonlySet<string> = new Set(DEFAULT_SENSITIVE_KEYS);
+
+// Words that name a secret as one part of a longer key (`ses_smtp_password_v4`, `SECRET_KEY_BASE`);
+// `pass` only as the last part (`SMTP_PASS`; `pass_through` is a flag).
+const SECRET_PARTS = new Set(['password', 'passwd', 'pwd', 'secret', 'passphrase']);
+
+/**
+ * True when a key as written names a secret: its normalised form does (`isSensitiveKeyName`),
+ * its last dotted part does (`self.passphrase`), or one of its parts between separators and
+ * case changes is a secret word (`ses_smtp_password_v4`, `SECRET_KEY_BASE`, `SMTP_PASS`).
+ *
+ * @example
+ * isSensitiveKey('SMTP_PASS', new Set()); // true
+ */
+export function isSensitiveKey(key: string, extra: ReadonlySet<string>): boolean {
+  if (isSensitiveKeyName(normalizeKeyName(key), extra)) return true;
+  const dot = key.lastIndexOf('.');
+  if (dot !== -1 && isSensitiveKeyName(normalizeKeyName(key.slice(dot + 1)), extra)) return true;
+  const parts = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter((part) => part.length > 0);
+  if (parts.length < 2) return false;
+  return parts.some((part) => SECRET_PARTS.has(part)) || parts[parts.length - 1] === 'pass';
+}

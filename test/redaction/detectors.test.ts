@@ -152,6 +152,59 @@ describe('detectors', () => {
     assert.deepEqual(kinds('os.environ["PASSWD"] = "8P119XMQs6FQx9gn"'), [['SECRET', '8P119XMQs6FQx9gn']]);
   });
 
+  it('masks secrets in JSON-encoded source code, keys named by one of their parts, and whole cookie headers', () => {
+    assert.deepEqual(kinds('{"content": "DATABASES = {\\"PASSWORD\\": \\"pg_pw_JqoxdLoIsR\\"}"}'), [['SECRET', 'pg_pw_JqoxdLoIsR']]);
+    assert.deepEqual(kinds('SECRET_KEY = \\"4906w3w#abc\\"'), [['SECRET', '4906w3w#abc']]);
+    assert.deepEqual(kinds('x = os.environ[\\"EMAIL_HOST_PASSWORD\\"]'), []);
+    assert.deepEqual(kinds('SMTP_PASS=S3cr3t!Pa55'), [['SECRET', 'S3cr3t!Pa55']]);
+    assert.deepEqual(kinds('"ses_smtp_password_v4": "BMx9Qk2sLr"'), [['SECRET', 'BMx9Qk2sLr']]);
+    assert.deepEqual(kinds('class=wide bypass=1 compass=north'), []);
+    assert.deepEqual(kinds('Cookie: lang=en-US; JSESSIONID=abc123def456; theme=dark'), [['SECRET', 'lang=en-US; JSESSIONID=abc123def456; theme=dark']]);
+  });
+
+  it('leaves placeholders and yes/no where a secret would go', () => {
+    for (const text of ['password=xxxxxxxx', 'api_key: "YOUR_API_KEY_HERE"', 'token: "<paste-your-token>"', 'Access denied (using password: YES)', 'key sk-xxxxxxxxxxxxxxxxxxxxxxxx', 'AKIAXXXXXXXXXXXXXXXX', 'secret=********']) {
+      assert.deepEqual(kinds(text), [], text);
+    }
+  });
+
+  it('reads numbers and addresses written with look-alike characters: no-break and thin spaces, dashes, full-width forms', () => {
+    for (const [text, value] of [
+      ['tél 05\u202f44\u202f15\u202f81\u202f20', '05\u202f44\u202f15\u202f81\u202f20'],
+      ['appelez le +33\u00a01\u00a026\u00a080\u00a019\u00a033', '+33\u00a01\u00a026\u00a080\u00a019\u00a033'],
+      ['call 312\u2013337\u20137001', '312\u2013337\u20137001'],
+      ['電話 ０７０－４１６４－６１９２', '０７０－４１６４－６１９２'],
+      ['電話 ０７０ー４１６４ー６１９２', '０７０ー４１６４ー６１９２'],
+    ] as const) {
+      assert.deepEqual(kinds(text), [['PHONE', value]], text);
+    }
+    assert.deepEqual(kinds('card 4729\u00a03708\u00a07914\u00a03849'), [['CARD', '4729\u00a03708\u00a07914\u00a03849']]);
+    assert.deepEqual(kinds('SSN 587\u201357\u20134630'), [['SSN', '587\u201357\u20134630']]);
+    assert.deepEqual(kinds('mail taro＠example.jp'), [['EMAIL', 'taro＠example.jp']]);
+    assert.deepEqual(kinds('write to josé.garcía@gmail.com or sobrien@bücher.de'), [['EMAIL', 'josé.garcía@gmail.com'], ['EMAIL', 'sobrien@bücher.de']]);
+  });
+
+  it('finds phones after words of other languages, caller ids and "#:", in WhatsApp links and around spaced slashes', () => {
+    for (const [text, value] of [
+      ['telefono 3404518596', '3404518596'],
+      ['電話番号：09026046875', '09026046875'],
+      ['Handy: 01512 3456789', '01512 3456789'],
+      ['Support line #: 617-293-7519', '617-293-7519'],
+      ['Caller ID: 1-212-262-0642', '1-212-262-0642'],
+      ['https://wa.me/442074360953', '442074360953'],
+      ['Tel. 089 / 6941834', '089 / 6941834'],
+    ] as const) {
+      assert.deepEqual(kinds(text), [['PHONE', value]], text);
+    }
+    assert.deepEqual(kinds('order #4155552671'), []);
+  });
+
+  it('finds cards named before an id marker or written with dots, and IBANs with double spaces', () => {
+    assert.deepEqual(kinds('Card #4667597460243737 declined'), [['CARD', '4667597460243737']]);
+    assert.deepEqual(kinds('card 3578.9800.2654.5375'), [['CARD', '3578.9800.2654.5375']]);
+    assert.deepEqual(kinds('IBAN DE89  3704  0044  0532  0130  00'), [['IBAN', 'DE89  3704  0044  0532  0130  00']]);
+  });
+
   it('leaves code that names a secret without holding it', () => {
     for (const text of [
       'const token = process.env.TOKEN;',
