@@ -51,13 +51,17 @@ const SECRET_LITERALS: ReadonlyArray<readonly [literal: string, offset: number, 
   ['sk-', 0, 1], ['k_', -1, 1], ['whsec_', 0, 5], ['A', 0, 0], ['ghp_', 0, 3], ['gho_', 0, 3], ['ghu_', 0, 3], ['ghs_', 0, 3], ['ghr_', 0, 3],
   ['github_pat_', 0, 10], ['xox', 0, 0], ['xapp-', 0, 0], ['/services/', -15, 0], ['yJ', -1, 1], ['-----BEGIN', 0, 5],
   ['Bearer', 0, 0], ['bearer', 0, 0], ['BEARER', 0, 0], ['Basic', 0, 0], ['basic', 0, 0], ['BASIC', 0, 0],
+  ['npm_', 0, 3], ['hf_', 0, 2], ['r8_', 0, 2], ['dop_v1_', 0, 6], ['lin_api_', 0, 7], ['glpat-', 0, 0],
 ];
 const SECRET_ANCHORS: readonly SecretAnchor[] = groupByAnchor(SECRET_LITERALS);
 // Per literal, where its search goes on (scratch space for one scan).
 const secretResume = new Int32Array(SECRET_LITERALS.length);
 // Some secret starts somewhere in the text: a short string is tested once instead of searched per
 // literal. Each alternative starts at a rare character, as the anchors do, and looks behind for the rest.
-const SECRET_GATE = /k-(?<=sk-)|k_(?<=[srp]k_)(?:live|test)_|whsec_|A(?:KIA|SIA|BIA|CCA|GPA|IDA|IPA|NPA|NVA|ROA|PKA|Iza)|gh[pousr]_|github_pat_|xox[abposre]-|xapp-|\/services\/(?<=hooks\.slack\.com\/services\/)|yJ(?<=eyJ)|-----BEGIN|(?:[Bb]earer|BEARER|[Bb]asic|BASIC)[ \t]/;
+const SECRET_GATE = /k-(?<=sk-)|k_(?<=[srp]k_)(?:live|test)_|whsec_|A(?:KIA|SIA|BIA|CCA|GPA|IDA|IPA|NPA|NVA|ROA|PKA|Iza)|gh[pousr]_|github_pat_|xox[abposre]-|xapp-|\/services\/(?<=hooks\.slack\.com\/services\/)|yJ(?<=eyJ)|-----BEGIN|(?:[Bb]earer|BEARER|[Bb]asic|BASIC)[ \t]|m_(?<=npm_)|f_(?<=hf_)|8_(?<=r8_)|1_(?<=dop_v1_)|i_(?<=lin_api_)|k_(?<=gsk_)|glpat-|AgE(?<=pypi-AgE)/;
+// Tokens of other vendors, by their documented prefixes: npm, Hugging Face, Replicate,
+// DigitalOcean, Linear, Groq, GitLab, PyPI.
+const VENDOR_TOKEN = /(?:npm_[A-Za-z0-9]{36}|hf_[A-Za-z0-9]{30,40}|r8_[A-Za-z0-9]{37}|dop_v1_[a-f0-9]{64}|lin_api_[A-Za-z0-9]{40}|gsk_[A-Za-z0-9]{48,56}|glpat-[A-Za-z0-9_-]{20,}|pypi-AgE[A-Za-z0-9_-]{50,})(?![A-Za-z0-9_-])/y;
 const ANTHROPIC = /sk-ant-[a-z0-9]{2,12}-[A-Za-z0-9_-]{20,}/y;
 const OPENAI = /sk-(?:(?:proj|svcacct|admin|None)-)?[A-Za-z0-9_-]{20,}/y;
 const STRIPE = /(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{10,}|whsec_[A-Za-z0-9+/=]{20,}/y;
@@ -118,7 +122,7 @@ export class TextScanner {
     for (const name of DETECTOR_NAMES) on[name] = options.detectors?.[name] ?? true;
     this.on = on;
     this.anySecret = on.privateKey || on.anthropicKey || on.openaiKey || on.awsAccessKey || on.githubToken || on.slackToken
-      || on.stripeKey || on.googleApiKey || on.jwt || on.bearerToken || on.basicAuth;
+      || on.stripeKey || on.googleApiKey || on.vendorToken || on.jwt || on.bearerToken || on.basicAuth;
     this.anyDigit = on.card || on.ssn || on.phone || on.ip;
     this.phone = new PhoneValidator(options.phoneCountries ?? DEFAULT_PHONE_COUNTRIES);
     this.extraKeys = options.sensitiveKeys ?? new Set();
@@ -183,7 +187,12 @@ export class TextScanner {
     if (c === 45 /* - */) {
       if (on.privateKey) [end, detector] = [pemEnd(text, i), 'privateKey'];
     } else if (i < 0 || !wordBoundaryBefore(text, i)) {
-      return -1;
+      // Two anchors sit inside a vendor token: the 'k_' of Groq's gsk_, the 'A' of PyPI's pypi-AgE.
+      const inside = c === 115 && text.startsWith('gsk_', i - 1) ? i - 1 : c === 65 && text.startsWith('pypi-AgE', i - 5) ? i - 5 : -1;
+      if (inside === -1 || !on.vendorToken || !wordBoundaryBefore(text, inside)) return -1;
+      [start, end, detector] = [inside, stickyEnd(VENDOR_TOKEN, text, inside), 'vendorToken'];
+    } else if (c === 110 || c === 100 || c === 108 /* n d l */ || text.startsWith('hf_', i) || text.startsWith('r8_', i) || (c === 103 && text.startsWith('glpat-', i))) {
+      if (on.vendorToken) [end, detector] = [stickyEnd(VENDOR_TOKEN, text, i), 'vendorToken'];
     } else if (c === 115 /* s */ && text.charCodeAt(i + 2) === 45) {
       if (text.startsWith('sk-ant-', i)) {
         if (on.anthropicKey) [end, detector] = [stickyEnd(ANTHROPIC, text, i), 'anthropicKey'];
@@ -238,8 +247,9 @@ export class TextScanner {
       while (s > 0 && !isUserinfoStop(codes[s - 1])) s--;
       if (s >= 3 && codes[s - 1] === 47 && codes[s - 2] === 47 && codes[s - 3] === 58) {
         const colon = text.indexOf(':', s);
-        // The user may be empty (`redis://:password@host`), the password not.
-        if (this.on.urlCredentials && colon !== -1 && colon < at - 1 && colon >= s) this.push(out, 'urlCredentials', s, at);
+        // The user may be empty (`redis://:password@host`), the password not; a user of 20 or more
+        // letters and digits is a token itself (a Sentry DSN's key, `https://ghp_...@github.com`).
+        if (this.on.urlCredentials && ((colon !== -1 && colon < at - 1 && colon >= s) || (at - s >= 20 && (colon === -1 || colon > at) && tokenLike(codes, s, at)))) this.push(out, 'urlCredentials', s, at);
       } else if (this.on.email) {
         this.emailAt(text, codes, l, at, 1, out);
       }
@@ -357,7 +367,8 @@ export class TextScanner {
     let c1 = 0;
     let window = 0;
     let secretWord = false;
-    for (let k = e - 1, seen = 0; k >= 0 && e - k <= 40; k--) {
+    let k = e - 1;
+    for (let seen = 0; k >= 0 && e - k <= 40; k--) {
       let c = codes[k]!;
       if (!isAlnum(c)) {
         if (isKeyChar(c)) continue;
@@ -372,12 +383,14 @@ export class TextScanner {
       window = ((window >>> 8) | (c << 24)) >>> 0;
       if (window === 0x70617373 || window === 0x73656372 || (window >>> 8) === 0x707764) secretWord = true;
     }
-    if (!this.keyEndings.has(c1, c2, c3) && !secretWord) return -1;
+    // `curl -u user:password`: the user is no secret name, the pair is a credential.
+    const curlUser = codes[p] === 58 && codes[k] === 32 && codes[k - 1] === 117 && codes[k - 2] === 45 && (k < 3 || codes[k - 3] === 32);
+    if (!this.keyEndings.has(c1, c2, c3) && !secretWord && !curlUser) return -1;
     let b = e;
     while (b > 0 && e - b <= 40 && isKeyChar(codes[b - 1])) b--;
     if (e - b < 2 || e - b > 40) return -1;
     const rawKey = text.slice(b, e);
-    let sensitive = this.keyCache.get(rawKey);
+    let sensitive = curlUser || this.keyCache.get(rawKey);
     if (sensitive === undefined) {
       sensitive = isSensitiveKey(rawKey, this.extraKeys);
       if (this.keyCache.size > 1000) this.keyCache.clear();
@@ -773,6 +786,19 @@ function fillerTail(text: string, end: number): boolean {
   const c = text.charCodeAt(end - 1);
   for (let i = end - 12; i < end - 1; i++) if (i < 0 || text.charCodeAt(i) !== c) return false;
   return true;
+}
+
+// Letters, digits and '_' or '-', with at least one digit and one letter.
+function tokenLike(codes: Uint16Array, start: number, end: number): boolean {
+  let digit = false;
+  let letter = false;
+  for (let i = start; i < end; i++) {
+    const c = codes[i]!;
+    if (isDigit(c)) digit = true;
+    else if (isLetter(c)) letter = true;
+    else if (c !== 95 && c !== 45) return false;
+  }
+  return digit && letter;
 }
 
 function bearerTokenValid(token: string): boolean {

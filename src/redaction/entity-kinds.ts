@@ -14,6 +14,7 @@ export const DETECTOR_NAMES = [
   'slackToken',
   'stripeKey',
   'googleApiKey',
+  'vendorToken',
   'jwt',
   'urlCredentials',
   'bearerToken',
@@ -45,6 +46,7 @@ export type EntityKind =
   | 'SLACK_TOKEN'
   | 'STRIPE_KEY'
   | 'GOOGLE_API_KEY'
+  | 'API_TOKEN'
   | 'JWT'
   | 'URL_CREDENTIALS'
   | 'BEARER_TOKEN'
@@ -72,6 +74,7 @@ export const DETECTOR_KINDS: Readonly<Record<DetectorName, EntityKind>> = Object
   slackToken: 'SLACK_TOKEN',
   stripeKey: 'STRIPE_KEY',
   googleApiKey: 'GOOGLE_API_KEY',
+  vendorToken: 'API_TOKEN',
   jwt: 'JWT',
   urlCredentials: 'URL_CREDENTIALS',
   bearerToken: 'BEARER_TOKEN',
@@ -95,6 +98,7 @@ export const SECRET_KINDS: ReadonlySet<EntityKind> = new Set<EntityKind>([
   'SLACK_TOKEN',
   'STRIPE_KEY',
   'GOOGLE_API_KEY',
+  'API_TOKEN',
   'JWT',
   'URL_CREDENTIALS',
   'BEARER_TOKEN',

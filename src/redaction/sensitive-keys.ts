@@ -12,6 +12,8 @@ export const DEFAULT_SENSITIVE_KEYS: readonly string[] = Object.freeze([
   'secretaccesskey', 'awssecretaccesskey', 'accesskey', 'signingkey', 'encryptionkey', 'credentials',
   'credential', 'sessionid', 'sessid', 'csrftoken', 'xsrftoken', 'xcsrftoken', 'ssn', 'creditcard',
   'cardnumber', 'cvv', 'cvc', 'otp', 'totp', 'mfacode', 'pinCode', 'connectionstring', 'dsn',
+  // Azure storage and SAS, AWS signed URLs.
+  'accountkey', 'sharedaccesskey', 'sig', 'xamzsignature', 'xamzcredential',
 ].map(normalizeKeyName));
 
 /** Endings that mark a secret whatever precedes them (`github_token`, `db_password`, `stripeSecretKey`). */

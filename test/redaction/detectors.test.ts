@@ -205,6 +205,18 @@ describe('detectors', () => {
     assert.deepEqual(kinds('IBAN DE89  3704  0044  0532  0130  00'), [['IBAN', 'DE89  3704  0044  0532  0130  00']]);
   });
 
+  it('masks tokens of other vendors by their prefixes, and credentials in curl -u, Azure connection strings, SAS URLs and DSNs', () => {
+    const body = 'aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1dF3hJ5kL7nP9rS1tV3xZ5';
+    for (const token of [`npm_${body.slice(0, 36)}`, `hf_${body.slice(0, 34)}`, `r8_${body.slice(0, 37)}`, `lin_api_${body.slice(0, 40)}`, `gsk_${body.slice(0, 52)}`, `glpat-${body.slice(0, 20)}`, `pypi-AgEIcHlwaS5vcmc${body}`, `dop_v1_${'0123456789abcdef'.repeat(4)}`]) {
+      assert.deepEqual(kinds(`export TOKEN_VALUE ${token} now`), [['API_TOKEN', token]], token);
+    }
+    assert.deepEqual(kinds('curl -u admin:S3cretPass https://api.example.com'), [['SECRET', 'S3cretPass']]);
+    assert.deepEqual(kinds('DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=abcDEF123+/xyz==;EndpointSuffix=core.windows.net'), [['SECRET', 'abcDEF123+/xyz==']]);
+    assert.deepEqual(kinds('https://acct.blob.core.windows.net/c?sv=2021&sig=AbCdEf123%2FxYz%3D'), [['SECRET', 'AbCdEf123%2FxYz%3D']]);
+    assert.deepEqual(kinds('dsn https://1f3a9c2b7d4e5f60718293a4b5c6d7e8@o123456.ingest.sentry.io/789'), [['URL_CREDENTIALS', '1f3a9c2b7d4e5f60718293a4b5c6d7e8']]);
+    assert.deepEqual(kinds('time 12:30, user:bob, ssh://git@github.com/org/repo.git'), []);
+  });
+
   it('leaves code that names a secret without holding it', () => {
     for (const text of [
       'const token = process.env.TOKEN;',

@@ -266,6 +266,7 @@ function secret(kind: EntityKind, r: Rng): string {
     case 'SLACK_TOKEN': return r.pick([`xoxb-${r.digits(12)}-${r.digits(13)}-${r.chars(ALNUM, 24)}`, `xoxp-${r.digits(12)}-${r.digits(12)}-${r.digits(13)}-${r.chars(HEX, 32)}`, `xapp-1-A${r.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 10)}-${r.digits(13)}-${r.chars(HEX, 64)}`]);
     case 'STRIPE_KEY': return `${r.pick(['sk_live_', 'rk_live_', 'pk_live_', 'sk_test_', 'pk_test_'])}${r.chars(ALNUM, r.int(24, 99))}`;
     case 'GOOGLE_API_KEY': return `AIza${r.chars(URLSAFE, 35)}`;
+    case 'API_TOKEN': return r.pick([`npm_${r.chars(ALNUM, 36)}`, `hf_${r.chars(ALNUM, 34)}`, `r8_${r.chars(ALNUM, 37)}`, `dop_v1_${r.chars(HEX, 64)}`, `lin_api_${r.chars(ALNUM, 40)}`, `gsk_${r.chars(ALNUM, 52)}`, `glpat-${r.chars(URLSAFE, 20)}`, `pypi-AgEIcHlwaS5vcmc${r.chars(URLSAFE, 60)}`]);
     case 'JWT': return jwt(r);
     case 'PRIVATE_KEY': return pem(r);
     default: throw new Error(kind);
@@ -428,6 +429,7 @@ function entityParts(kind: EntityKind, r: Rng): Part[] {
       const pass = r.chars(`${ALNUM}!*`, r.int(6, 20));
       const scheme = r.pick(['postgres', 'mysql', 'https', 'redis', 'mongodb+srv', 'amqp']);
       const host: Part = r.int(0, 3) === 0 ? { kind: 'IP', text: ipv4(r) } : r.pick(['db.internal', 'cache.example.com', 'cluster0.abcde.mongodb.net']);
+      if (r.int(0, 7) === 0) return ['SENTRY_DSN=https://', { kind, text: r.chars(HEX, 32) }, `@o${r.digits(6)}.ingest.sentry.io/${r.digits(7)}`];
       return [`${scheme}://`, { kind, text: `${user}:${pass}` }, '@', host, r.pick([':5432/app', '/', ':6379', '/jobs'])];
     }
     case 'BEARER_TOKEN': return [r.pick(['Authorization: Bearer ', 'authorization: bearer ', '-H "Authorization: Bearer ', 'Bearer ']), { kind, text: opaqueToken(r) }];
@@ -443,6 +445,9 @@ function entityParts(kind: EntityKind, r: Rng): Part[] {
         [`${key} = '`, { kind, text: value }, "'"],
         [`${r.pick(['self', 'this', 'opts', 'config'])}.${attribute} = "`, { kind, text: value }, '"'],
         [`os.environ["${key.toUpperCase()}"] = "`, { kind, text: value }, '"'],
+        [`curl -u ${r.pick(FIRST)}:`, { kind, text: value }, ' https://api.example.com/v1/items'],
+        ['DefaultEndpointsProtocol=https;AccountName=store1;AccountKey=', { kind, text: `${r.chars(ALNUM, 40)}==` }, ';EndpointSuffix=core.windows.net'],
+        [`${r.pick(['SMTP_PASS', 'MAIL_PASS', 'SECRET_KEY_BASE'])}=`, { kind, text: value }],
       ]);
     }
     default: {
@@ -455,7 +460,7 @@ function entityParts(kind: EntityKind, r: Rng): Part[] {
 /** Kinds the corpus covers, each with at least 100 labelled spans. */
 export const CORPUS_KINDS: readonly EntityKind[] = [
   'EMAIL', 'PHONE', 'SSN', 'CARD', 'IBAN', 'IP', 'OPENAI_KEY', 'ANTHROPIC_KEY', 'AWS_ACCESS_KEY', 'GITHUB_TOKEN',
-  'SLACK_TOKEN', 'STRIPE_KEY', 'GOOGLE_API_KEY', 'JWT', 'BEARER_TOKEN', 'BASIC_AUTH', 'PRIVATE_KEY', 'URL_CREDENTIALS', 'SECRET',
+  'SLACK_TOKEN', 'STRIPE_KEY', 'GOOGLE_API_KEY', 'API_TOKEN', 'JWT', 'BEARER_TOKEN', 'BASIC_AUTH', 'PRIVATE_KEY', 'URL_CREDENTIALS', 'SECRET',
 ];
 
 /**
