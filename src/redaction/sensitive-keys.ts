@@ -61,6 +61,8 @@ const DEFAULT_SET: ReadonlySet<string> = new Set(DEFAULT_SENSITIVE_KEYS);
 // Words that name a secret as one part of a longer key (`ses_smtp_password_v4`, `SECRET_KEY_BASE`);
 // `pass` only as the last part (`SMTP_PASS`; `pass_through` is a flag).
 const SECRET_PARTS = new Set(['password', 'passwd', 'pwd', 'secret', 'passphrase']);
+// Parts after a secret word that make the key about the secret, not the secret (`secretName`, `password_policy`).
+const ABOUT_PARTS = new Set(['name', 'names', 'id', 'ids', 'ref', 'arn', 'policy', 'length', 'min', 'max', 'required', 'hint', 'label', 'type', 'path', 'file', 'count', 'enabled', 'set', 'changed', 'expires', 'expiry', 'age', 'version', 'strength', 'reset', 'field', 'prompt', 'manager', 'store', 'provider']);
 
 /**
  * True when a key as written names a secret: its normalised form does (`isSensitiveKeyName`),
@@ -76,5 +78,5 @@ export function isSensitiveKey(key: string, extra: ReadonlySet<string>): boolean
   if (dot !== -1 && isSensitiveKeyName(normalizeKeyName(key.slice(dot + 1)), extra)) return true;
   const parts = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter((part) => part.length > 0);
   if (parts.length < 2) return false;
-  return parts.some((part) => SECRET_PARTS.has(part)) || parts[parts.length - 1] === 'pass';
+  return parts.some((part, i) => SECRET_PARTS.has(part) && !ABOUT_PARTS.has(parts[i + 1] ?? '')) || parts[parts.length - 1] === 'pass';
 }
