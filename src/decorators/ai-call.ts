@@ -102,7 +102,8 @@ function behaviour(options: AiCallOptions): CallBehaviour {
       // A copy: what extract returns becomes event fields, which the batch side masks in place.
       if (extract) call.guard('extract', () => (detail.custom = (snapshot(extract(detail.args ?? [], result) ?? null, getConfig().maxPayloadBytes) as AiCallExtract | null)));
       // A wrapper returning what an inner @aiCall returned must not count the same usage twice.
-      if (detail.counted !== undefined && (detail.counted.has(result) || (detail.response.response_id !== null && detail.counted.has(detail.response.response_id)))) {
+      const counted = detail.counted;
+      if (counted !== undefined && (counted.has(result) || (detail.response.response_id !== null && counted.has(detail.response.response_id)) || (Array.isArray(result) && result.some((item) => counted.has(item))))) {
         call.usageInChild = true;
       }
       const ancestor = nearestAiAncestor(call);

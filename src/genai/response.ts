@@ -3,7 +3,7 @@ import { isObject, obj, prop, str } from './fields.js';
 import { langChainMessageOf, readLangChainMessage } from './langchain.js';
 import { isOllamaResponse, readOllamaResponse } from './ollama.js';
 import type { AiRequest } from './request.js';
-import { readUsage } from './usage.js';
+import { addUsage, readUsage } from './usage.js';
 
 /** A tool call the model asked for; `arguments` is the provider's own value (a JSON string or an object). */
 export interface AiToolCall {
@@ -102,6 +102,10 @@ function readInto(response: AiResponse, result: unknown, request: AiRequest | nu
     return;
   }
   if (!isObject(result)) return;
+  if (Array.isArray(result)) {
+    readBatch(response, result, request);
+    return;
+  }
   if (isAiSdkStreamResult(result)) {
     // Its getters (usage, text, steps) make the SDK drain the stream itself: read none of them.
     response.api = 'ai-sdk';
@@ -160,6 +164,36 @@ function readInto(response: AiResponse, result: unknown, request: AiRequest | nu
   }
   const finish = str(body.finish_reason) ?? str(body.finishReason) ?? str(body.stop_reason);
   if (finish !== null) response.finish_reasons.push(finish);
+}
+
+// Most items of one batch read (a longer array is read up to here).
+const MAX_BATCH = 1000;
+
+// Several answers returned together (LangChain `batch()`, `Promise.all` of SDK calls): their
+// usage added up, their output messages, tool calls and finish reasons one after another.
+// Items that are no model answer are skipped; when none is, nothing is read.
+function readBatch(response: AiResponse, items: readonly unknown[], request: AiRequest | null): void {
+  let answers = 0;
+  const texts: string[] = [];
+  for (let i = 0; i < items.length && i < MAX_BATCH; i++) {
+    const item = items[i];
+    if (!isObject(item) || Array.isArray(item)) continue;
+    const one = readAiResponse(item, request);
+    if (one.api === null && one.usage === null && one.model === null) continue;
+    answers++;
+    response.api ??= one.api;
+    response.model ??= one.model;
+    response.provider ??= one.provider;
+    response.response_id ??= one.response_id;
+    response.request_id ??= one.request_id;
+    if (one.usage !== null) response.usage = addUsage(response.usage, one.usage);
+    response.output_messages.push(...one.output_messages);
+    response.tool_calls.push(...one.tool_calls);
+    response.finish_reasons.push(...one.finish_reasons);
+    if (one.output_text !== null) texts.push(one.output_text);
+  }
+  if (answers === 0) return;
+  response.output_text = texts.length === 0 ? null : texts.join('\n\n');
 }
 
 function readOpenAiChoices(response: AiResponse, body: Record<string, unknown>): void {

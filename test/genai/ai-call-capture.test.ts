@@ -42,6 +42,16 @@ describe('ai-call-capture', () => {
     async outer(question: string) {
       return this.think(question);
     }
+
+    @aiCall({ name: 'fanOut' })
+    fanOut(questions: string[]) {
+      return Promise.all(questions.map((question) => this.think(question)));
+    }
+
+    @aiCall({ name: 'fanOutRaw' })
+    fanOutRaw(questions: string[]) {
+      return Promise.all(questions.map((question) => this.llm.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] })));
+    }
   }
 
   before(async () => {
@@ -204,6 +214,19 @@ describe('ai-call-capture', () => {
     assert.equal(inner.input_tokens, USAGE.input);
     assert.equal(outer.input_tokens, null);
     assert.equal(inner.parent_span_id, outer.span_id);
+  });
+
+  it('adds up the answers a method returns together, and counts those of inner @aiCalls once', async () => {
+    const agent = new Agent(client);
+    const raw = await traced(() => agent.fanOutRaw(['Capital?', 'Weather?']));
+    assert.equal(raw.events.length, 1);
+    assert.equal(raw.events[0]!.input_tokens, 2 * USAGE.input);
+    assert.equal(raw.events[0]!.cost_usd, 2 * chatCost);
+    const nested = await traced(() => agent.fanOut(['Capital?', 'Weather?']));
+    const total = nested.events.reduce((sum, e) => sum + (e.input_tokens ?? 0), 0);
+    assert.equal(nested.events.length, 3);
+    assert.equal(total, 2 * USAGE.input);
+    assert.equal(nested.events.find((e) => e.name === 'fanOut')!.input_tokens, null);
   });
 
   it('records a decorated Anthropic call and stream', async () => {

@@ -29,6 +29,11 @@ describe('langchain', () => {
       return this.model.invoke(messages);
     }
 
+    @aiCall({ name: 'batch' })
+    batch(questions: string[]) {
+      return this.model.batch(questions);
+    }
+
     @aiCall({ name: 'stream' })
     stream(question: string) {
       return this.model.stream(question);
@@ -63,6 +68,19 @@ describe('langchain', () => {
     assert.equal(record.usage?.reasoning_tokens, USAGE.reasoning);
     assert.equal(record.finish_reason, 'stop');
     assert.equal(record.output_text, ANSWER);
+  });
+
+  it('records a batch() as one call with the usage of every answer added up', async () => {
+    const agent = new Agent(chatModel());
+    const { result, events } = await traced(() => agent.batch(['Capital of France?', 'And of Italy?', 'And of Spain?']));
+    assert.equal(result.length, 3);
+    const event = events[0]!;
+    assert.equal(event.model_name, 'gpt-4o-mini-2024-07-18');
+    assert.equal(event.input_tokens, 3 * USAGE.input);
+    assert.equal(event.output_tokens, 3 * USAGE.output);
+    assert.equal(event.call_records.length, 1);
+    assert.equal(event.call_records[0]!.output_messages.length, 3);
+    assert.deepEqual(event.call_records[0]!.output_messages.map((m) => m.parts[0]?.text), [ANSWER, ANSWER, ANSWER]);
   });
 
   it('records the conversation a chat model was given: message objects and [role, text] pairs', async () => {
