@@ -63,9 +63,10 @@ interface Decision {
 }
 
 const EMPTY_FACTS: MemberFacts = { modelCalls: [], io: [], helperCalls: new Set(), calls: [] };
-const TOOL_DECORATOR = /^(tool|Tool|\w*Tool|action|Action|mcpTool|McpTool|function_tool)$/;
+const TOOL_DECORATOR = /^(tool|Tool|\w*Tool|action|Action|mcpTool|McpTool|function_tool|aiFunction|AIFunction)$/;
 const AGENT_NAME = /^(?!.*UserAgent)(?:.*Agents?|Agent[A-Z_].*|.*(?:Orchestrator|Planner|Coordinator|Supervisor|Assistant))$/;
-const TOOL_CLASS_NAME = /(Tool|Tools|Toolkit|Toolbox|ToolSet)$/;
+// A `ToolSet`/`ToolRegistry` holds tools (add, get, pick): its methods are no tool calls.
+const TOOL_CLASS_NAME = /(Tool|Tools|Toolkit|Toolbox)$/;
 const ENV_NAME = /(Env|Environment)$/;
 const NOT_TOOL_METHODS = new Set(['toString', 'toJSON', 'valueOf', 'schema', 'getSchema', 'describe', 'description']);
 
@@ -346,7 +347,7 @@ function analyseClass(cls: ts.ClassLikeDeclaration, ctx: FileContext, config: Re
   for (const m of members) {
     if (m.decision) continue;
     const callsDecided = [...m.facts.helperCalls].some((h) => byName.get(h)?.some((x) => x.decision && x.decision.decorator !== 'none'));
-    if (isTool && on('runtime-operation/tool-class') && !['getter', 'setter', 'constructor'].includes(m.kind) && (!m.internal || /^_?(call|run|invoke|execute)$/.test(m.name)) && !NOT_TOOL_METHODS.has(m.name)) {
+    if (isTool && on('runtime-operation/tool-class') && !['getter', 'setter', 'constructor', 'static method', 'static field'].includes(m.kind) && (!m.internal || /^_?(call|run|invoke|execute)$/.test(m.name)) && !NOT_TOOL_METHODS.has(m.name)) {
       m.decision = { decorator: 'runtimeOperation', rule: 'runtime-operation/tool-class', reason: `method of the tool class ${name}` };
     } else if (isAgent && m.facts.io.length && !callsDecided && m.kind !== 'constructor' && m.kind !== 'getter' && on('runtime-operation/agent-io')) {
       m.decision = { decorator: 'runtimeOperation', rule: 'runtime-operation/agent-io', reason: `${m.facts.io[0]} in the agent ${name}` };

@@ -57,7 +57,9 @@ export function createFileContext(sf: ts.SourceFile, checker: ts.TypeChecker | u
       const module = statement.moduleSpecifier.text;
       const clause = statement.importClause;
       const provider = providerOfModule(module);
-      if (provider && !clause?.isTypeOnly) llmProviders.add(provider);
+      // A type-only import says nothing is called, but for LangChain: a field typed with the
+      // imported `BaseChatModel` is the model (the syntax check still asks for that type).
+      if (provider && (!clause?.isTypeOnly || provider === 'langchain')) llmProviders.add(provider);
       if (!clause) continue;
       const typeOnly = clause.isTypeOnly;
       if (clause.name) imports.set(clause.name.text, { module, imported: 'default', typeOnly });

@@ -93,8 +93,15 @@ export const LANGCHAIN_MODEL_METHODS: ReadonlySet<string> = new Set([
   'invoke', 'stream', 'batch', 'call', 'predict', 'predictMessages', 'generate', 'streamEvents', 'generatePrompt',
 ]);
 
-/** Names of LangChain classes (or their bases) whose instances are models. */
-export const LANGCHAIN_MODEL_TYPE = /^(Chat[A-Z]\w*|BaseChatModel|BaseLanguageModel|BaseLLM|LLM|SimpleChatModel|AzureChatOpenAI|OpenAI|Ollama)$/;
+/** Names of LangChain classes (or their bases) whose instances are models (not `ChatPromptTemplate`, `ChatMessageHistory`). */
+export const LANGCHAIN_MODEL_TYPE = /^(Chat(?!\w*(?:Prompt|Template|History|Message))[A-Z]\w*|BaseChatModel|BaseLanguageModel|BaseLLM|LLM|SimpleChatModel|AzureChatOpenAI|OpenAI|Ollama)$/;
+
+/**
+ * Own type names of what LangChain builds around a model: `model.withStructuredOutput(...)` and
+ * `bindTools(...)` give a `Runnable`, `prompt.pipe(model)` and `RunnableSequence.from([...])` a
+ * `RunnableSequence`. Prompts, parsers, retrievers and tools are Runnables too, but under their own names.
+ */
+export const LANGCHAIN_CHAIN_TYPE = /^(Runnable|RunnableSequence|RunnableBinding|RunnableWithMessageHistory|RunnableWithFallbacks)$/;
 
 /** Last names of every model call path, to decide cheaply whether a call needs a closer look. */
 export const MODEL_CALL_LAST_NAMES: ReadonlySet<string> = new Set([

@@ -3,6 +3,7 @@ import type { FileContext } from './file-context.js';
 import { nameText } from './file-context.js';
 import {
   LANGCHAIN_MODEL_METHODS,
+  LANGCHAIN_CHAIN_TYPE,
   LANGCHAIN_MODEL_TYPE,
   MODEL_CALL_LAST_NAMES,
   MODEL_CALL_PATHS,
@@ -226,7 +227,8 @@ function typedVerdictUnsafe(call: ts.CallExpression, chain: string[], ctx: FileC
   const receiver = ts.isPropertyAccessExpression(unwrap(call.expression)) ? (unwrap(call.expression) as ts.PropertyAccessExpression).expression : undefined;
   if (provider === 'langchain') {
     if (!LANGCHAIN_MODEL_METHODS.has(last) || !receiver) return 'no';
-    return typeNames(checker.getTypeAtLocation(receiver), checker).some((n) => LANGCHAIN_MODEL_TYPE.test(n)) ? provider : 'no';
+    const names = typeNames(checker.getTypeAtLocation(receiver), checker);
+    return names.some((n) => LANGCHAIN_MODEL_TYPE.test(n)) || LANGCHAIN_CHAIN_TYPE.test(names[0] ?? '') ? provider : 'no';
   }
   if (pathMatches(chain)) return provider;
   if (receiver && typeNames(checker.getTypeAtLocation(receiver), checker).some((n) => OPENAI_LIKE_RESOURCES.test(n))) return provider;
