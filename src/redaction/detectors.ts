@@ -379,16 +379,16 @@ export class TextScanner {
       else if (seen === 1) c2 = c;
       else if (seen === 2) c1 = c;
       seen++;
-      // The last four letters read, first one highest: 'pass' and 'secr' read backwards.
-      window = ((window >>> 8) | (c << 24)) >>> 0;
-      if (window === 0x70617373 || window === 0x73656372 || (window >>> 8) === 0x707764) secretWord = true;
+      // The last four letters read, first one highest: 'pass', 'secr' and 'pwd' complete at their 'p' or 's'.
+      window = (window >>> 8) | (c << 24);
+      if ((c === 112 || c === 115) && (window === 0x70617373 || window === 0x73656372 || window >>> 8 === 0x707764)) secretWord = true;
     }
     // `curl -u user:password`: the user is no secret name, the pair is a credential.
     const curlUser = codes[p] === 58 && codes[k] === 32 && codes[k - 1] === 117 && codes[k - 2] === 45 && (k < 3 || codes[k - 3] === 32);
     if (!this.keyEndings.has(c1, c2, c3) && !secretWord && !curlUser) return -1;
-    let b = e;
-    while (b > 0 && e - b <= 40 && isKeyChar(codes[b - 1])) b--;
-    if (e - b < 2 || e - b > 40) return -1;
+    // The walk above stopped before the key (or 40 characters in: too long for a key name).
+    const b = k + 1;
+    if (e - b < 2 || (k >= 0 && isKeyChar(codes[k]!))) return -1;
     const rawKey = text.slice(b, e);
     let sensitive = curlUser || this.keyCache.get(rawKey);
     if (sensitive === undefined) {
@@ -530,7 +530,7 @@ export class TextScanner {
     } else if (previous === 47) {
       if (this.on.phone && !gluedAfter(text, end)) this.slashPhoneAt(text, start - 1, start, end, out);
     }
-    if (this.on.iban && (isAlnum(previous) || (previous === 32 && isAlnum(text.charCodeAt(start - 2))))) this.ibanAround(text, start, out);
+    if (this.on.iban && (isAlnum(previous) || (previous === 32 && isGroupOfFour(text, start - 5)))) this.ibanAround(text, start, out);
   }
 
   // The IBAN a digit run may be part of: the four-character scan stops at upper-case letters,
@@ -542,8 +542,7 @@ export class TextScanner {
     let near = start;
     while (near > 0 && start - near < 34 && isAlnum(text.charCodeAt(near - 1))) near--;
     let far = near;
-    while (start - far < 34 && text.charCodeAt(far - 1) === 32 && isAlnum(text.charCodeAt(far - 2)) && isAlnum(text.charCodeAt(far - 3))
-      && isAlnum(text.charCodeAt(far - 4)) && isAlnum(text.charCodeAt(far - 5)) && !isAlnum(text.charCodeAt(far - 6))) far -= 5;
+    while (start - far < 34 && text.charCodeAt(far - 1) === 32 && isGroupOfFour(text, far - 5)) far -= 5;
     // The farthest country code first: the groups of an IBAN may themselves look like one.
     for (let c = far; c <= near; c += 5) {
       if (isLetter(text.charCodeAt(c)) && isLetter(text.charCodeAt(c + 1)) && isDigit(text.charCodeAt(c + 2)) && isDigit(text.charCodeAt(c + 3)) && this.ibanAt(text, c, out) !== -1) return;
@@ -786,6 +785,11 @@ function fillerTail(text: string, end: number): boolean {
   const c = text.charCodeAt(end - 1);
   for (let i = end - 12; i < end - 1; i++) if (i < 0 || text.charCodeAt(i) !== c) return false;
   return true;
+}
+
+// Four letters or digits from `i`, with none just before: one group of a spaced IBAN.
+function isGroupOfFour(text: string, i: number): boolean {
+  return isAlnum(text.charCodeAt(i)) && isAlnum(text.charCodeAt(i + 1)) && isAlnum(text.charCodeAt(i + 2)) && isAlnum(text.charCodeAt(i + 3)) && !isAlnum(text.charCodeAt(i - 1));
 }
 
 // Letters, digits and '_' or '-', with at least one digit and one letter.
