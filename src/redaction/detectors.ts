@@ -32,7 +32,7 @@ const EMPTY: EntityMatch[] = [];
 // literal goes on after a secret it found. A literal is looked for by its anchor, its part from
 // `anchorAt` on, picked so that the anchor's first character is rare in text: `indexOf` then runs
 // near memchr speed ('J' for 'yJ', 'BEGIN' for '-----BEGIN'), far below a regex with alternatives.
-// Literals ending in '_' share one pass and are told apart by the character before it. `offset`
+// Literals ending in '_' or '-' share one pass each and are told apart by the character before it. `offset`
 // moves from the literal to the secret's first character. 'A' stands for the eleven AWS prefixes
 // and Google's 'AIza': inside one such key no other can start, so one literal finds them all.
 interface SecretLiteral {
@@ -48,10 +48,10 @@ interface SecretAnchor {
   byLead: Array<SecretLiteral | undefined>;
 }
 const SECRET_LITERALS: ReadonlyArray<readonly [literal: string, offset: number, anchorAt: number]> = [
-  ['sk-', 0, 1], ['k_', -1, 1], ['whsec_', 0, 5], ['A', 0, 0], ['ghp_', 0, 3], ['gho_', 0, 3], ['ghu_', 0, 3], ['ghs_', 0, 3], ['ghr_', 0, 3],
-  ['github_pat_', 0, 10], ['xox', 0, 0], ['xapp-', 0, 0], ['/services/', -15, 0], ['yJ', -1, 1], ['-----BEGIN', 0, 5],
+  ['sk-', 0, 2], ['k_', -1, 1], ['whsec_', 0, 5], ['A', 0, 0], ['ghp_', 0, 3], ['gho_', 0, 3], ['ghu_', 0, 3], ['ghs_', 0, 3], ['ghr_', 0, 3],
+  ['github_pat_', 0, 10], ['xox', 0, 0], ['xapp-', 0, 4], ['/services/', -15, 0], ['yJ', -1, 1], ['-----BEGIN', 0, 5],
   ['Bearer', 0, 0], ['bearer', 0, 0], ['BEARER', 0, 0], ['Basic', 0, 0], ['basic', 0, 0], ['BASIC', 0, 0],
-  ['npm_', 0, 3], ['hf_', 0, 2], ['r8_', 0, 2], ['dop_v1_', 0, 6], ['lin_api_', 0, 7], ['glpat-', 0, 0],
+  ['npm_', 0, 3], ['hf_', 0, 2], ['r8_', 0, 2], ['dop_v1_', 0, 6], ['lin_api_', 0, 7], ['glpat-', 0, 5],
 ];
 const SECRET_ANCHORS: readonly SecretAnchor[] = groupByAnchor(SECRET_LITERALS);
 // Per literal, where its search goes on (scratch space for one scan).
@@ -160,11 +160,8 @@ export class TextScanner {
   private scanSecrets(text: string, out: EntityMatch[]): void {
     if (text.length < 512 && !SECRET_GATE.test(text)) return;
     const resume = secretResume.fill(0);
-    // An anchor ending in '-' ('k-' of 'sk-') is looked for from the first '-' on: 'k' is frequent in some texts ("tok1 tok2").
-    const dash = text.indexOf('-');
     for (const { anchor, whole, byLead } of SECRET_ANCHORS) {
-      const from = anchor.charCodeAt(anchor.length - 1) !== 45 ? 0 : dash === -1 ? text.length : dash - anchor.length + 1;
-      for (let q = text.indexOf(anchor, from); q !== -1; q = text.indexOf(anchor, q + 1)) {
+      for (let q = text.indexOf(anchor); q !== -1; q = text.indexOf(anchor, q + 1)) {
         // A non-ASCII character before the anchor lands on some ASCII slot; the literal is compared anyway.
         const found = whole ?? byLead[text.charCodeAt(q - 1) & 127];
         if (found === undefined) continue;
