@@ -84,6 +84,8 @@ const CARD_SHAPE = /^\d(?:[\d -]*|[\d.]*)\d$/;
 const CARD_CONTEXT = /\b(?:card|visa|mastercard|amex|cc|credit|debit)\b[^.\n]{0,12}$/i;
 // Dotted quads that are versions or section numbers: `version 1.2.3.4`, `"version": "4.8.7.48"`, `numpy==1.26.4.4`.
 const VERSION_CONTEXT = /(?:\b(?:v|ver|version|build|release|firmware|kernel|section|chapter|clause|rfc)["']?[\s.:#=-]*["']?|§\s*|[=<>~!]=\s*)$/i;
+// A table column (CSV, TSV, markdown) of social security numbers, by its header.
+const SSN_COLUMN = /^(?:ssn|ss#|socialsecurity(?:number|no)?|socsec(?:no)?|taxid|tin)$/;
 const SSN_CONTEXT = /(?:ssn|social security(?: number| no\.?)?|soc\.? sec\.?)["']?[\s#:=-]*["']?(?:is\s|no\.?\s?|number\s)?$/i;
 const ID_CONTEXT = /(?:#|\b(?:id|order|invoice|ref|reference|tracking|serial|sku|account|acct|ticket|transaction|txn)\b[\s.:#-]*(?:no\.?|number|id)?[\s.:#-]*)$/i;
 // Where code names a secret instead of holding it: a call (`getpass.getpass(`, `input(`), a
@@ -623,7 +625,7 @@ export class TextScanner {
       const s = SSN_SHAPE.exec(value);
       if (s !== null) {
         if (ssnValid(s[1]!, s[3]!, s[4]!)) return 'ssn';
-      } else if (value.length === 9 && SSN_CONTEXT.test(before) && ssnValid(value.slice(0, 3), value.slice(3, 5), value.slice(5))) {
+      } else if (value.length === 9 && (SSN_CONTEXT.test(before) || SSN_COLUMN.test(columnName(text, absStart))) && ssnValid(value.slice(0, 3), value.slice(3, 5), value.slice(5))) {
         return 'ssn';
       }
     }
@@ -957,6 +959,40 @@ function trailingZeros(x: number): number {
   return x === 0 ? 32 : 31 - Math.clz32(x & -x);
 }
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+// The header of the table column the character at `at` is in (CSV, TSV, markdown): the cell at
+// the same position in the top line of the block of lines with as many separators (',', ';',
+// tab or '|') as its own; lower case, letters, digits and '#' only. Empty outside a table.
+function columnName(text: string, at: number): string {
+  let lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const lineEnd = text.indexOf('\n', at);
+  const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
+  const separator = mostFrequent(line, ['\t', '|', ';', ',']);
+  const cells = line.split(separator).length;
+  const column = text.slice(lineStart, at).split(separator).length - 1;
+  if (cells < 2) return '';
+  // Up through the rows (a markdown rule line |---|---| has as many) to the header.
+  let header = '';
+  for (let rows = 0; lineStart > 0 && rows < 1000; rows++) {
+    const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+    const previous = text.slice(previousStart, lineStart - 1);
+    if (previous.split(separator).length !== cells) break;
+    header = previous;
+    lineStart = previousStart;
+  }
+  const cell = header === '' ? undefined : header.split(separator)[column];
+  return cell === undefined ? '' : cell.toLowerCase().replace(/[^a-z0-9#]/g, '');
+}
+
+function mostFrequent(line: string, candidates: readonly string[]): string {
+  let best = candidates[candidates.length - 1]!;
+  let most = 0;
+  for (const c of candidates) {
+    const n = line.split(c).length - 1;
+    if (n > most) [best, most] = [c, n];
+  }
+  return best;
+}
 
 // A digit run that continues an identifier (ORD-2024-000123, a UUID, a git hash, v1.2.3.4) is not a value of its own.
 function gluedBefore(text: string, start: number): boolean {

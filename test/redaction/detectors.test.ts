@@ -217,6 +217,13 @@ describe('detectors', () => {
     assert.deepEqual(kinds('time 12:30, user:bob, ssh://git@github.com/org/repo.git'), []);
   });
 
+  it('reads nine bare digits as an SSN in a table column headed "ssn" (CSV, TSV, markdown), and not in others', () => {
+    assert.deepEqual(kinds('Export:\nfirst,last,ssn,dob\nSarah,Lee,156807237,1980-01-01\nJohn,Doe,287654321,1975-05-05'), [['SSN', '156807237'], ['SSN', '287654321']]);
+    assert.deepEqual(kinds('| name | SSN |\n|---|---|\n| Ann | 156807237 |'), [['SSN', '156807237']]);
+    assert.deepEqual(kinds('name\tssn\nAnn\t156807237'), [['SSN', '156807237']]);
+    assert.deepEqual(kinds('id,amount\n156807237,12'), []);
+  });
+
   it('leaves code that names a secret without holding it', () => {
     for (const text of [
       'const token = process.env.TOKEN;',

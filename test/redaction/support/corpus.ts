@@ -419,6 +419,7 @@ function entityParts(kind: EntityKind, r: Rng): Part[] {
         const s = ssn(r).replace(/[- ]/g, '');
         return [r.pick(['SSN: ', 'ssn ', 'social security number ']), { kind, text: s }];
       }
+      if (r.int(0, 11) === 0) return [`\nfirst,last,ssn,dob\n${r.pick(FIRST)},${r.pick(LAST)},`, { kind, text: ssn(r).replace(/[- ]/g, '') }, `,19${r.int(50, 99)}-0${r.int(1, 9)}-1${r.int(0, 9)}\n`];
       return [r.pick(['SSN ', 'ssn: ', 'social security ', 'SSN#: ', '']), { kind, text: ssn(r) }];
     }
     case 'CARD': return [r.pick(['card ', 'Visa ending ', 'pay with ', 'cc=', 'card number: ', '']), { kind, text: formatCard(cardDigits(r), r) }];
