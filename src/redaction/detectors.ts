@@ -520,9 +520,10 @@ export class TextScanner {
   // Classifies the digit run `text.slice(start, end)` unless it continues an identifier.
   private reportRun(text: string, start: number, end: number, out: EntityMatch[]): void {
     const previous = text.charCodeAt(start - 1);
-    if (!gluedBefore(text, start)) {
+    const found = out.length;
+    const glued = gluedBefore(text, start);
+    if (!glued) {
       if (this.anyDigit && !gluedAfter(text, end)) {
-        const found = out.length;
         this.classifyRun(text, text.slice(start, end), start, out);
         if (out.length === found && this.on.phone && previous === 32 && text.charCodeAt(start - 2) === 47) this.slashPhoneAt(text, start - 2, start, end, out);
       }
@@ -530,6 +531,13 @@ export class TextScanner {
       if (this.on.phone && !gluedAfter(text, end)) this.slashPhoneAt(text, start - 1, start, end, out);
     }
     if (this.on.iban && (isAlnum(previous) || (previous === 32 && isGroupOfFour(text, start - 5)))) this.ibanAround(text, start, out);
+    if (!glued || out.length !== found) return;
+    // A run that starts with the tail of an identifier ("...fc2f5 132.28.205.61", "T5 415-555-2671"):
+    // what follows its first space is a run of its own.
+    let next = text.indexOf(' ', start);
+    if (next === -1 || next >= end) return;
+    while (text.charCodeAt(next) === 32) next++;
+    if (end - next >= 7) this.reportRun(text, next, end, out);
   }
 
   // The IBAN a digit run may be part of: the four-character scan stops at upper-case letters,

@@ -224,6 +224,12 @@ describe('detectors', () => {
     assert.deepEqual(kinds('id,amount\n156807237,12'), []);
   });
 
+  it('finds a value after the tail of an identifier in the same digit run ("...fc2f5 132.28.205.61", "T5 415-555-2671")', () => {
+    assert.deepEqual(kinds('app/prod-alb/851d72d1729fc2f5 132.28.205.61:31989 200'), [['IP', '132.28.205.61']]);
+    assert.deepEqual(kinds('ticket T5 415-555-2671'), [['PHONE', '415-555-2671']]);
+    assert.deepEqual(kinds('order ORD-2024-000123 shipped'), []);
+  });
+
   it('leaves code that names a secret without holding it', () => {
     for (const text of [
       'const token = process.env.TOKEN;',
