@@ -97,7 +97,10 @@ const TEMPLATE_REFERENCE = /^(?:\$\{[^}]*\}|\{\{[^}]*\}\})$/;
 // Endings of keys that name a secret by their last part only (`SMTP_PASS`): the three-letter
 // filter of keys in text lets them through to isSensitiveKey.
 const TEXT_KEY_ENDINGS = ['pass'];
-const NON_SECRET_VALUES = new Set(['null', 'none', 'nil', 'undefined', 'true', 'false', 'yes', 'no', 'required', 'optional', 'string', 'redacted', '[redacted]', 'changeme', 'placeholder']);
+const NON_SECRET_VALUES = new Set(['null', 'none', 'nil', 'undefined', 'true', 'false', 'yes', 'no', 'required', 'optional', 'string', 'redacted', '[redacted]', 'changeme', 'placeholder',
+  // What logs say about a credential rather than the credential.
+  'invalid', 'valid', 'missing', 'expired', 'failed', 'succeeded', 'success', 'ok', 'error', 'denied', 'granted', 'revoked', 'rotated', 'refreshed', 'cached', 'stored', 'present', 'absent', 'set', 'unset', 'empty', 'enabled', 'disabled', 'unknown',
+  'secret', 'password', 'token', 'bearer', 'basic']);
 // Stand-ins for a secret in docs and examples: `********`, `xxxxxxxx`, `<paste-your-token>`, `YOUR_API_KEY_HERE`.
 const PLACEHOLDER = /^(?:(.)\1+|<[^<>]*>|\[[^[\]]*\]|(?:your|my)[_-].*|.*[_-]here)$/i;
 const COOKIE_KEYS = new Set(['cookie', 'set-cookie']);
@@ -434,7 +437,7 @@ export class TextScanner {
     if (end - v < 3) return -1;
     const value = text.slice(v, end);
     if (NON_SECRET_VALUES.has(value.toLowerCase()) || PLACEHOLDER.test(value)) return -1;
-    if (quoted ? TEMPLATE_REFERENCE.test(value) : value === rawKey || CODE_REFERENCE.test(value)) return -1;
+    if (quoted ? TEMPLATE_REFERENCE.test(value) : value === rawKey || CODE_REFERENCE.test(value) || notSecretProse(value, codes, end)) return -1;
     this.push(out, 'credentialAssignment', v, end);
     return end;
   }
@@ -797,6 +800,14 @@ function fillerTail(text: string, end: number): boolean {
 // Four letters or digits from `i`, with none just before: one group of a spaced IBAN.
 function isGroupOfFour(text: string, i: number): boolean {
   return isAlnum(text.charCodeAt(i)) && isAlnum(text.charCodeAt(i + 1)) && isAlnum(text.charCodeAt(i + 2)) && isAlnum(text.charCodeAt(i + 3)) && !isAlnum(text.charCodeAt(i - 1));
+}
+
+// An unquoted value that is prose ("Password: minimum 8 chars", "Secret: Use a mix of letters")
+// or an absolute path ("PWD=/home/runner/work"): a word, lower case but for its first letter,
+// followed by more words. (A random token of letters has capitals inside.)
+function notSecretProse(value: string, codes: Uint16Array, end: number): boolean {
+  if (value.charCodeAt(0) === 47 && value.indexOf('/', 1) !== -1) return true;
+  return codes[end] === 32 && isLetter(codes[end + 1]!) && value.length <= 12 && /^[A-Za-z][a-z]+$/.test(value);
 }
 
 // Letters, digits and '_' or '-', with at least one digit and one letter.
