@@ -807,7 +807,7 @@ function isGroupOfFour(text: string, i: number): boolean {
 // followed by more words. (A random token of letters has capitals inside.)
 function notSecretProse(value: string, codes: Uint16Array, end: number): boolean {
   if (value.charCodeAt(0) === 47 && value.indexOf('/', 1) !== -1) return true;
-  return codes[end] === 32 && isLetter(codes[end + 1]!) && value.length <= 12 && /^[A-Za-z][a-z]+$/.test(value);
+  return codes[end] === 32 && isAlnum(codes[end + 1]!) && value.length <= 12 && /^[A-Za-z][a-z]+$/.test(value);
 }
 
 // Letters, digits and '_' or '-', with at least one digit and one letter.
