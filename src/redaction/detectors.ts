@@ -52,13 +52,14 @@ const SECRET_LITERALS: ReadonlyArray<readonly [literal: string, offset: number, 
   ['github_pat_', 0, 10], ['xox', 0, 0], ['xapp-', 0, 4], ['/services/', -15, 0], ['yJ', -1, 1], ['-----BEGIN', 0, 5],
   ['Bearer', 0, 0], ['bearer', 0, 0], ['BEARER', 0, 0], ['Basic', 0, 0], ['basic', 0, 0], ['BASIC', 0, 0],
   ['npm_', 0, 3], ['hf_', 0, 2], ['r8_', 0, 2], ['dop_v1_', 0, 6], ['lin_api_', 0, 7], ['glpat-', 0, 5],
+  ['--', 0, 1], [' -', 1, 1],
 ];
 const SECRET_ANCHORS: readonly SecretAnchor[] = groupByAnchor(SECRET_LITERALS);
 // Per literal, where its search goes on (scratch space for one scan).
 const secretResume = new Int32Array(SECRET_LITERALS.length);
 // Some secret starts somewhere in the text: a short string is tested once instead of searched per
 // literal. Each alternative starts at a rare character, as the anchors do, and looks behind for the rest.
-const SECRET_GATE = /k-(?<=sk-)|k_(?<=[srp]k_)(?:live|test)_|whsec_|A(?:KIA|SIA|BIA|CCA|GPA|IDA|IPA|NPA|NVA|ROA|PKA|Iza)|gh[pousr]_|github_pat_|xox[abposre]-|xapp-|\/services\/(?<=hooks\.slack\.com\/services\/)|yJ(?<=eyJ)|-----BEGIN|(?:[Bb]earer|BEARER|[Bb]asic|BASIC)[ \t]|m_(?<=npm_)|f_(?<=hf_)|8_(?<=r8_)|1_(?<=dop_v1_)|i_(?<=lin_api_)|k_(?<=gsk_)|glpat-|AgE(?<=pypi-AgE)/;
+const SECRET_GATE = /k-(?<=sk-)|k_(?<=[srp]k_)(?:live|test)_|whsec_|A(?:KIA|SIA|BIA|CCA|GPA|IDA|IPA|NPA|NVA|ROA|PKA|Iza)|gh[pousr]_|github_pat_|xox[abposre]-|xapp-|\/services\/(?<=hooks\.slack\.com\/services\/)|yJ(?<=eyJ)|-----BEGIN|(?:[Bb]earer|BEARER|[Bb]asic|BASIC)[ \t]|m_(?<=npm_)|f_(?<=hf_)|8_(?<=r8_)|1_(?<=dop_v1_)|i_(?<=lin_api_)|k_(?<=gsk_)|glpat-|AgE(?<=pypi-AgE)|-(?:-(?:pass|token|api-?key|secret|client-secret|auth-token|access-token)|[pa](?<= -[pa]))/;
 // Tokens of other vendors, by their documented prefixes: npm, Hugging Face, Replicate,
 // DigitalOcean, Linear, Groq, GitLab, PyPI.
 const VENDOR_TOKEN = /(?:npm_[A-Za-z0-9]{36}|hf_[A-Za-z0-9]{30,40}|r8_[A-Za-z0-9]{37}|dop_v1_[a-f0-9]{64}|lin_api_[A-Za-z0-9]{40}|gsk_[A-Za-z0-9]{48,56}|glpat-[A-Za-z0-9_-]{20,}|pypi-AgE[A-Za-z0-9_-]{50,})(?![A-Za-z0-9_-])/y;
@@ -187,7 +188,12 @@ export class TextScanner {
     let start = i;
     let detector: DetectorName | null = null;
     if (c === 45 /* - */) {
-      if (on.privateKey) [end, detector] = [pemEnd(text, i), 'privateKey'];
+      if (text.startsWith('-----', i)) {
+        if (on.privateKey) [end, detector] = [pemEnd(text, i), 'privateKey'];
+      } else if (on.credentialAssignment) {
+        const flag = cliPasswordAt(text, i);
+        if (flag !== null) [start, end, detector] = [flag[0], flag[1], 'credentialAssignment'];
+      }
     } else if (i < 0 || !wordBoundaryBefore(text, i)) {
       // Two anchors sit inside a vendor token: the 'k_' of Groq's gsk_, the 'A' of PyPI's pypi-AgE.
       const inside = c === 115 && text.startsWith('gsk_', i - 1) ? i - 1 : c === 65 && text.startsWith('pypi-AgE', i - 5) ? i - 5 : -1;
@@ -788,6 +794,44 @@ function pemEnd(text: string, i: number): number {
   const endMarker = `-----END ${m[1]}PRIVATE KEY${m[2] ?? ''}-----`;
   const e = text.indexOf(endMarker, i + m[0].length);
   return e === -1 ? text.length : e + endMarker.length;
+}
+
+// Password options of command lines: `--password X`, `--token=X`, `mysql -pX`, `sshpass -p X`,
+// `docker login -p X`, `redis-cli -a X`. (The same letters are ports and flags to other commands.)
+const LONG_PASSWORD_FLAG = /--(?:password|passwd|pass|token|api-?key|secret|client-secret|auth-token|access-token)(?:=|[ \t]+)(?!-)([^\s'"]{3,})/y;
+const SHORT_PASSWORD_FLAG: Readonly<Record<string, { flag: string; glued: boolean; sub?: string }>> = {
+  mysql: { flag: 'p', glued: true }, mysqldump: { flag: 'p', glued: true }, mysqladmin: { flag: 'p', glued: true },
+  sshpass: { flag: 'p', glued: false }, docker: { flag: 'p', glued: false, sub: 'login' }, 'redis-cli': { flag: 'a', glued: false },
+};
+
+// The [start, end) of the password an option at `i` ('-') gives, or null.
+function cliPasswordAt(text: string, i: number): [number, number] | null {
+  if (text.charCodeAt(i + 1) === 45) {
+    LONG_PASSWORD_FLAG.lastIndex = i;
+    const m = LONG_PASSWORD_FLAG.exec(text);
+    if (m === null || PLACEHOLDER.test(m[1]!) || m[1]!.charCodeAt(0) === 36) return null;
+    return [i + m[0].length - m[1]!.length, i + m[0].length];
+  }
+  const letter = text[i + 1];
+  if (letter !== 'p' && letter !== 'a') return null;
+  // The command the option belongs to: the first word after the line's start, a prompt or a
+  // separator, within the 200 characters before the option.
+  const head = text.slice(Math.max(0, i - 200), i);
+  let commandStart = head.lastIndexOf('\n') + 1;
+  for (const separator of ['$ ', '&& ', '; ', '| ']) {
+    const at = head.lastIndexOf(separator);
+    if (at !== -1 && at + separator.length > commandStart) commandStart = at + separator.length;
+  }
+  const words = /^\s*(?:sudo\s+)?([\w-]+)(?:\s+([\w-]+))?/.exec(head.slice(commandStart));
+  const rule = words === null ? undefined : SHORT_PASSWORD_FLAG[words[1]!];
+  if (rule === undefined || rule.flag !== letter || (rule.sub !== undefined && words![2] !== rule.sub)) return null;
+  let v = i + 2;
+  if (!rule.glued) while (text.charCodeAt(v) === 32) v++;
+  else if (text.charCodeAt(v) === 32) return null;
+  let e = v;
+  while (e < text.length && !isValueStop(text.charCodeAt(e))) e++;
+  if (e - v < 3 || text.charCodeAt(v) === 45 || text.charCodeAt(v) === 36 || PLACEHOLDER.test(text.slice(v, e))) return null;
+  return [v, e];
 }
 
 // A key of a vendor's shape whose last 12 characters are one repeated: `sk-xxxxxxxx...`, `AKIAXXXXXXXXXXXXXXXX` (a placeholder).

@@ -230,6 +230,20 @@ describe('detectors', () => {
     assert.deepEqual(kinds('order ORD-2024-000123 shipped'), []);
   });
 
+  it('masks passwords given as command-line options, and not ports or flags of other commands', () => {
+    for (const [text, value] of [
+      ['$ mysql -u root -pS3cr3tPw -h db', 'S3cr3tPw'],
+      ['$ sshpass -p Hunter2x! ssh admin@host', 'Hunter2x!'],
+      ['docker login -u bob -p dckr_pat_abc123 registry.io', 'dckr_pat_abc123'],
+      ['redis-cli -h cache -a Redis$ecret99 ping', 'Redis$ecret99'],
+      ['app --password Tr0ub4dor --verbose', 'Tr0ub4dor'],
+      ['cli --token=ghx123456 run', 'ghx123456'],
+    ] as const) {
+      assert.deepEqual(kinds(text), [['SECRET', value]], text);
+    }
+    for (const text of ['ssh -p 2222 host', 'mkdir -p src/lib', 'docker run -p 8080:80 nginx', 'echo x | docker login --password-stdin', 'tool --pass $PASS']) assert.deepEqual(kinds(text), [], text);
+  });
+
   it('leaves code that names a secret without holding it', () => {
     for (const text of [
       'const token = process.env.TOKEN;',
