@@ -65,6 +65,8 @@ interface Decision {
 const EMPTY_FACTS: MemberFacts = { modelCalls: [], io: [], helperCalls: new Set(), calls: [] };
 const TOOL_DECORATOR = /^(tool|Tool|\w*Tool|action|Action|mcpTool|McpTool|function_tool|aiFunction|AIFunction)$/;
 const AGENT_NAME = /^(?!.*UserAgent)(?:.*Agents?|Agent[A-Z_].*|.*(?:Orchestrator|Planner|Coordinator|Supervisor|Assistant))$/;
+// An agent's own tool dispatcher: `executeTool(block)`, `runTools`, `handleToolCall`, `callFunction`.
+const TOOL_DISPATCH_NAME = /^_?(?:execute|run|call|invoke|handle|dispatch|perform)(?:Tool|ToolCall|Function|FunctionCall|Action)s?$/;
 // A `ToolSet`/`ToolRegistry` holds tools (add, get, pick): its methods are no tool calls.
 const TOOL_CLASS_NAME = /(Tool|Tools|Toolkit|Toolbox)$/;
 const ENV_NAME = /(Env|Environment)$/;
@@ -347,8 +349,12 @@ function analyseClass(cls: ts.ClassLikeDeclaration, ctx: FileContext, config: Re
   for (const m of members) {
     if (m.decision) continue;
     const callsDecided = [...m.facts.helperCalls].some((h) => byName.get(h)?.some((x) => x.decision && x.decision.decorator !== 'none'));
-    if (isTool && on('runtime-operation/tool-class') && !['getter', 'setter', 'constructor', 'static method', 'static field'].includes(m.kind) && (!m.internal || /^_?(call|run|invoke|execute)$/.test(m.name)) && !NOT_TOOL_METHODS.has(m.name)) {
+    // A tool's internal `_call` behind its own public `call()` would be recorded inside it.
+    const behindOwnEntry = m.internal && members.some((c) => c !== m && !c.internal && c.facts.helperCalls.has(m.name));
+    if (isTool && on('runtime-operation/tool-class') && !['getter', 'setter', 'constructor', 'static method', 'static field'].includes(m.kind) && (!m.internal || (/^_?(call|run|invoke|execute)$/.test(m.name) && !behindOwnEntry)) && !NOT_TOOL_METHODS.has(m.name)) {
       m.decision = { decorator: 'runtimeOperation', rule: 'runtime-operation/tool-class', reason: `method of the tool class ${name}` };
+    } else if (isAgent && TOOL_DISPATCH_NAME.test(m.name) && !callsDecided && m.kind !== 'getter' && m.kind !== 'constructor' && on('runtime-operation/tool-dispatch')) {
+      m.decision = { decorator: 'runtimeOperation', rule: 'runtime-operation/tool-dispatch', reason: `runs the tools of the agent ${name}` };
     } else if (isAgent && m.facts.io.length && !callsDecided && m.kind !== 'constructor' && m.kind !== 'getter' && on('runtime-operation/agent-io')) {
       m.decision = { decorator: 'runtimeOperation', rule: 'runtime-operation/agent-io', reason: `${m.facts.io[0]} in the agent ${name}` };
     } else if (isAgent && isOrchestrationName(m.name, config.orchestrationMethods) && m.kind !== 'getter' && m.kind !== 'constructor' && on('trace-span/orchestration')) {

@@ -12,6 +12,7 @@ export const BUILTIN_RULES = [
   'runtime-operation/tool-decorator',
   'runtime-operation/tool-class',
   'runtime-operation/agent-io',
+  'runtime-operation/tool-dispatch',
   'trace-span/orchestration',
 ] as const;
 
@@ -110,7 +111,7 @@ export function resolveConfig(raw: unknown, source: string | undefined): Resolve
     exclude: strings('exclude') ?? [],
     rules: rules as ConfigRule[],
     disabled: new Set(disabled),
-    orchestrationMethods: strings('orchestrationMethods') ?? ['run', 'act', 'step', 'plan', 'execute', 'rollout', 'orchestrate', 'solve', 'runEpisode', 'handleTurn'],
+    orchestrationMethods: strings('orchestrationMethods') ?? ['run', 'act', 'step', 'plan', 'execute', 'rollout', 'orchestrate', 'solve', 'runEpisode', 'handleTurn', 'chat', 'call', 'loop', 'runLoop'],
     environmentMethods: strings('environmentMethods') ?? ['step', 'reset'],
     environmentBaseTypes: strings('environmentBaseTypes') ?? [],
     agentBaseTypes: strings('agentBaseTypes') ?? [],

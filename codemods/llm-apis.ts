@@ -58,6 +58,8 @@ export interface ModelCallPath {
 const openaiPaths = [
   'chat.completions.create', 'chat.completions.parse', 'chat.completions.stream', 'chat.completions.runTools',
   'beta.chat.completions.parse', 'beta.chat.completions.stream', 'beta.chat.completions.runTools',
+  // Assistants: a run is where the model answers (adding a thread message is not).
+  'threads.runs.create', 'threads.runs.createAndPoll', 'threads.runs.stream', 'threads.createAndRun', 'threads.createAndRunPoll', 'threads.createAndRunStream',
 ];
 const openaiAmbiguous = [
   'responses.create', 'responses.stream', 'responses.parse', 'completions.create', 'embeddings.create',

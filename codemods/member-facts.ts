@@ -230,7 +230,8 @@ function typedVerdictUnsafe(call: ts.CallExpression, chain: string[], ctx: FileC
     const names = typeNames(checker.getTypeAtLocation(receiver), checker);
     return names.some((n) => LANGCHAIN_MODEL_TYPE.test(n)) || LANGCHAIN_CHAIN_TYPE.test(names[0] ?? '') ? provider : 'no';
   }
-  if (pathMatches(chain)) return provider;
+  // The path of the package the call resolves into (OpenAI's threads.messages.create is not Anthropic's messages.create).
+  if (pathMatches(chain, provider)) return provider;
   if (receiver && typeNames(checker.getTypeAtLocation(receiver), checker).some((n) => OPENAI_LIKE_RESOURCES.test(n))) return provider;
   return 'no';
 }
