@@ -82,9 +82,10 @@ const IPV4_SHAPE = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 const SSN_SHAPE = /^(\d{3})([- ])(\d{2})\2(\d{4})$/;
 const CARD_SHAPE = /^\d(?:[\d -]*|[\d.]*)\d$/;
 // A card named as such before an id marker: "Card #4667597460243737 declined".
+const WIDE_CARD = /^\d{4}(?: {1,3}\d{4}){2,3}(?: {1,3}\d{1,4})?$/;
 const CARD_CONTEXT = /\b(?:card|visa|mastercard|amex|cc|credit|debit)\b[^.\n]{0,12}$/i;
 // Dotted quads that are versions or section numbers: `version 1.2.3.4`, `"version": "4.8.7.48"`, `numpy==1.26.4.4`.
-const VERSION_CONTEXT = /(?:\b(?:v|ver|version|build|release|firmware|kernel|section|chapter|clause|rfc)["']?[\s.:#=-]*["']?|§\s*|[=<>~!]=\s*)$/i;
+const VERSION_CONTEXT = /(?:(?:\bv|\bver|version|build|release|firmware|kernel|section|chapter|clause|\brfc)["']?[\s.:#=-]*["']?|§\s*|[=<>~!]=\s*)$/i;
 // A table column (CSV, TSV, markdown) of social security numbers, by its header.
 const SSN_COLUMN = /^(?:ssn|ss#|socialsecurity(?:number|no)?|socsec(?:no)?|taxid|tin)$/;
 const SSN_CONTEXT = /(?:ssn|social security(?: number| no\.?)?|soc\.? sec\.?)["']?[\s#:=-]*["']?(?:is\s|no\.?\s?|number\s)?$/i;
@@ -254,6 +255,8 @@ export class TextScanner {
       let s = l;
       while (s > 0 && !isUserinfoStop(codes[s - 1])) s--;
       if (s >= 3 && codes[s - 1] === 47 && codes[s - 2] === 47 && codes[s - 3] === 58) {
+        // A password with an unencoded '@' (`postgresql://app:P@ssw0rd@db`): the host follows the last one.
+        for (let q = at + 1; q < len && (codes[q] === 64 || (!isUserinfoStop(codes[q]!) && codes[q] !== 63 && codes[q] !== 35)); q++) if (codes[q] === 64) at = q;
         const colon = text.indexOf(':', s);
         // The user may be empty (`redis://:password@host`), the password not; a user of 20 or more
         // letters and digits is a token itself (a Sentry DSN's key, `https://ghp_...@github.com`).
@@ -428,8 +431,10 @@ export class TextScanner {
     } else {
       if (open === 123 || open === 91) return -1;
       end = v;
+      // '&' ends a value in a query string (`?token=x&page=2`), not in `ADMIN_PASSWORD=Zfe9Qn&jKheB4`.
+      const inQuery = codes[b - 1] === 63 || codes[b - 1] === 38;
       if (wholeLine) while (end < len && codes[end] !== 10 && codes[end] !== 13 && codes[end] !== 34) end++;
-      else while (end < len && !isValueStop(codes[end])) end++;
+      else while (end < len && !isValueStop(codes[end]) && (codes[end] !== 38 || !inQuery)) end++;
       // An auth scheme word is followed by the credential itself.
       const word = text.slice(v, end).toLowerCase();
       if ((word === 'bearer' || word === 'basic' || word === 'token' || word === 'digest') && codes[end] === 32) {
@@ -537,7 +542,12 @@ export class TextScanner {
         if (out.length === found && this.on.phone && previous === 32 && text.charCodeAt(start - 2) === 47) this.slashPhoneAt(text, start - 2, start, end, out);
       }
     } else if (previous === 47) {
-      if (this.on.phone && !gluedAfter(text, end)) this.slashPhoneAt(text, start - 1, start, end, out);
+      // After a slash: an address (`ip-10-0-1-5.ec2.internal/10.0.1.5`), or a phone (see slashPhoneAt).
+      if (this.on.ip && !gluedAfter(text, end) && IPV4_SHAPE.test(text.slice(start, end))) this.classifyRun(text, text.slice(start, end), start, out);
+      else if (this.on.phone && !gluedAfter(text, end)) this.slashPhoneAt(text, start - 1, start, end, out);
+    } else if (this.on.phone && previous === 66 && text.startsWith('%2B', start - 3) && !gluedAfter(text, end)) {
+      // A '+' URL-encoded in a query string: `?phone=%2B61491209913`.
+      if (this.phone.isPhone(`+${text.slice(start, end)}`, '')) this.push(out, 'phone', start - 3, end);
     }
     if (this.on.iban && (isAlnum(previous) || (previous === 32 && isGroupOfFour(text, start - 5)))) this.ibanAround(text, start, out);
     if (!glued || out.length !== found) return;
@@ -583,6 +593,16 @@ export class TextScanner {
 
   // A run may hold several values separated by spaces ("415 555 2671 on 2024 05 12"): try windows of groups, longest first.
   private classifyRun(text: string, run: string, offset: number, out: EntityMatch[]): void {
+    // Two or more spaces part the columns of an aligned table: each column is a run of its own.
+    const gap = run.indexOf('  ');
+    // (A card's groups of four may be spaced wider, as OCR reads them: "4893  1363  9076  5919".)
+    if (gap !== -1 && !(WIDE_CARD.test(run) && this.classifyWindow(text, run, offset, 0, run.length, false, out))) {
+      let next = gap;
+      while (run.charCodeAt(next) === 32) next++;
+      this.classifyRun(text, run.slice(0, gap), offset, out);
+      if (run.length - next >= 7) this.classifyRun(text, run.slice(next), offset + next, out);
+      return;
+    }
     let space = run.indexOf(' ');
     if (space === -1) {
       this.classifyWindow(text, run, offset, 0, run.length, false, out);
@@ -622,7 +642,18 @@ export class TextScanner {
     // Trailing/leading punctuation of a group is not part of the value.
     while (we > ws && !isDigit(run.charCodeAt(we - 1)) && run.charCodeAt(we - 1) !== 41) we--;
     if (we - ws < 7) return false;
-    const detector = this.classify(text, run.slice(ws, we), offset + ws, midRun);
+    let detector = this.classify(text, run.slice(ws, we), offset + ws, midRun);
+    // A value in parentheses: "(10.0.1.5)", "SSN (123-45-6789)" (a phone's area code keeps its own).
+    if (detector === null && run.charCodeAt(ws) === 40) {
+      const close = run.charCodeAt(we - 1) === 41 ? we - 1 : we;
+      const inner = run.indexOf(')', ws);
+      if ((inner === -1 || inner === close) && close - ws - 1 >= 7) {
+        detector = this.classify(text, run.slice(ws + 1, close), offset + ws + 1, midRun);
+        if (detector === null) return false;
+        this.push(out, detector, offset + ws + 1, offset + close);
+        return true;
+      }
+    }
     if (detector === null) return false;
     if (run.charCodeAt(ws) === 40 && (detector !== 'phone' || run.indexOf(')', ws) === -1 || run.indexOf(')', ws) >= we)) ws++;
     this.push(out, detector, offset + ws, offset + we);
@@ -850,7 +881,8 @@ function isGroupOfFour(text: string, i: number): boolean {
 // or an absolute path ("PWD=/home/runner/work"): a word, lower case but for its first letter,
 // followed by more words. (A random token of letters has capitals inside.)
 function notSecretProse(value: string, codes: Uint16Array, end: number): boolean {
-  if (value.charCodeAt(0) === 47 && value.indexOf('/', 1) !== -1) return true;
+  // A path's parts are words (`/home/runner/work`, `/Users/Ann`); a key with slashes (AWS's) has capitals inside.
+  if (value.charCodeAt(0) === 47 && value.indexOf('/', 1) !== -1 && /^(?:\/[A-Z]?[a-z0-9._-]*)+$/.test(value)) return true;
   return codes[end] === 32 && isAlnum(codes[end + 1]!) && value.length <= 12 && /^[A-Za-z][a-z]+$/.test(value);
 }
 
@@ -868,6 +900,7 @@ function tokenLike(codes: Uint16Array, start: number, end: number): boolean {
 }
 
 function bearerTokenValid(token: string): boolean {
+  if (PLACEHOLDER.test(token)) return false;
   for (let i = 0; i < token.length; i++) {
     const c = token.charCodeAt(i);
     if ((c >= 48 && c <= 57) || c === 45 || c === 46 || c === 95 || c === 126 || c === 43 || c === 47 || c === 61) return true;
@@ -946,7 +979,7 @@ function isSentencePunct(c: number): boolean {
   return c === 46 || c === 58;
 }
 function isValueStop(c: number): boolean {
-  return c <= 32 || c === 34 || c === 39 || c === 44 || c === 59 || c === 38 || c === 125 || c === 93 || c === 41 || c === 60 || c === 62;
+  return c <= 32 || c === 34 || c === 39 || c === 44 || c === 59 || c === 125 || c === 93 || c === 41 || c === 60 || c === 62;
 }
 // Characters that stand for an ASCII separator, digit or sign in numbers and addresses:
 // no-break and thin spaces, dashes, the katakana long mark Japanese numbers are written with,

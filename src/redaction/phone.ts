@@ -14,12 +14,16 @@ const NANP = new Set<string>(['US', 'CA']);
 // their service numbers): Brazil's (11) 91234-5678, Indian 98997 88600, Italian 333 118 0400,
 // Spanish 612 34 56 78, Australian 1300 852 335.
 const NATIONAL_WITHOUT_TRUNK = new Set<string>(['BR', 'IN', 'IT', 'AU', 'ES', 'PT', 'PL', 'DK', 'NO', 'GR', 'CZ', 'SK', 'LU', 'MT', 'CY', 'IS', 'EE', 'LV', 'SG', 'HK', 'MX', 'AR', 'CL', 'ZA', 'CN']);
-const PHONE_WORDS = new Set(['phone', 'telephone', 'tel', 'mobile', 'cell', 'call', 'fax', 'whatsapp', 'sms', 'text', 'contact', 'ph', 'dial', 'reach', 'landline', 'hotline', 'mob', 'caller',
+const PHONE_WORDS = new Set(['phone', 'telephone', 'tel', 'mobile', 'cell', 'call', 'fax', 'whatsapp', 'sms', 'text', 'contact', 'ph', 'dial', 'reach', 'landline', 'hotline', 'mob', 'msisdn',
   // The same in the languages of the default countries.
   'tél', 'téléphone', 'portable', 'telefon', 'telefonnummer', 'rufnummer', 'handy', 'mobil', 'mobiel', 'telefoon', 'telefono', 'teléfono', 'cellulare', 'telefone', 'celular', 'móvil', 'movil', 'contato', 'contacto', 'kontakt', '電話', '電話番号', '携帯', 'फ़ोन', 'फोन', 'मोबाइल']);
 const ID_WORDS = new Set(['id', 'order', 'invoice', 'inv', 'ref', 'reference', 'sku', 'isbn', 'serial', 'tracking', 'version', 'ver', 'v',
   'build', 'release', 'acct', 'account', 'batch', 'lot', 'ticket', 'case', 'po', 'part', 'item', 'model', 'seed', 'zip', 'port', 'code',
-  'pin', 'count', 'step', 'page', 'ts', 'timestamp', 'uid', 'pid', 'txn', 'transaction']);
+  'pin', 'count', 'step', 'page', 'ts', 'timestamp', 'uid', 'pid', 'txn', 'transaction', 'eticket', 'etkt', 'tkne', 'pnr', 'booking',
+  'reservation', 'confirmation', 'member', 'policy', 'claim',
+  // The same in the languages of the default countries.
+  'cód', 'código', 'codigo', 'art', 'artikel', 'bestellung', 'bestellnummer', 'rechnung', 'kundennummer', 'commande', 'facture', 'référence',
+  'pedido', 'fatura', 'ordine', 'fattura', '注文番号']);
 const NUMBER_WORDS = new Set(['no', 'nr', 'num', 'number', 'id', '#']);
 // Any phone word in the text before a number: without one, none of its words can make the number a phone.
 const ANY_PHONE_WORD = new RegExp([...PHONE_WORDS].join('|'), 'i');
@@ -67,7 +71,8 @@ export class PhoneValidator {
     const plus = candidate.charCodeAt(0) === 43;
     // '00' is the international prefix: such a number needs no phone word, an id word still rules it out.
     const international = plus || startsWithZeroZero(candidate);
-    if (!plus && !contextAllowsPhone(before, international || hasSeparator(candidate))) return false;
+    // Inside other digit groups (a log line's "0.000 302 302 1119") a number needs a phone word.
+    if (!plus && !contextAllowsPhone(before, !midRun && (international || hasSeparator(candidate)))) return false;
     if (verdict === SHAPED) {
       // libphonenumber runs last: it is the costly check.
       verdict = this.validate(withoutTrunkMark(candidate), candidate.replace(/\D+/g, ''), plus, midRun) ? VALID : NO_PHONE;
@@ -136,7 +141,8 @@ function contextAllowsPhone(before: string, formatted: boolean): boolean {
 // The last `n` words before a candidate, nearest first, lower case, punctuation stripped ('#' kept as a word).
 function lastWords(before: string, n: number): string[] {
   const words: string[] = [];
-  const tokens = before.toLowerCase().split(/([^\p{L}\p{M}\p{N}#]+)/u);
+  // camelCase keys are words too: "phoneNumber" reads as "phone number".
+  const tokens = before.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').toLowerCase().split(/([^\p{L}\p{M}\p{N}#]+)/u);
   for (let i = tokens.length - 1; i >= 0 && words.length < n; i--) {
     const token = tokens[i]!;
     if (token === '') continue;

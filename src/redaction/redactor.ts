@@ -63,12 +63,15 @@ const STRING_CACHE_CHARS = 1 << 20;
 
 const KEY_PLAIN = 0;
 const KEY_SENSITIVE = 1;
+/** A plain key naming a phone number (`phone`, `mobilePhone`, `msisdn`, `wa_id`): its value is read as one would be after "phone:". */
+const KEY_PHONE = 2;
+const PHONE_KEY = /phone|mobile|msisdn|whatsapp|^waid$|fax|^tel$|telefon|celular|^handy$|^cell$/;
 interface MaskedKey {
   key: string;
   matches: EntityMatch[];
   original: string;
 }
-type KeyInfo = typeof KEY_PLAIN | typeof KEY_SENSITIVE | MaskedKey;
+type KeyInfo = typeof KEY_PLAIN | typeof KEY_SENSITIVE | typeof KEY_PHONE | MaskedKey;
 
 interface Pending {
   container: Record<string | number, unknown>;
@@ -239,6 +242,16 @@ export class Redactor {
     return cached.masked;
   }
 
+  /** @internal A field value under a phone key: digits alone count as a phone there ("phone": "4155552671"). */
+  maskPhoneField(text: string, counts: RedactionCounts): string {
+    if (this.scanner === null || text.length > 40) return this.maskString(text, counts);
+    // An MSISDN is an international number without its '+' (447700900123).
+    const international = /^[1-9]\d{10,14}$/.test(text) ? `+${text}` : text;
+    const masked = this.maskString(`phone: ${international}`, counts);
+    if (!masked.startsWith('phone: ')) return this.maskString(text, counts);
+    return masked === `phone: ${international}` ? this.maskString(text, counts) : masked.slice(7);
+  }
+
   private maskUncached(text: string, counts: RedactionCounts): string {
     const max = this.maxPayloadBytes;
     let masked = text;
@@ -270,6 +283,7 @@ export class Redactor {
 
   private computeKeyInfo(key: string): KeyInfo {
     if (isSensitiveKey(key, this.extraKeys)) return KEY_SENSITIVE;
+    if (this.scanner !== null && PHONE_KEY.test(normalizeKeyName(key))) return KEY_PHONE;
     if (this.scanner === null || key.length < 6) return KEY_PLAIN;
     const matches = this.scanner.find(key);
     if (matches.length === 0) return KEY_PLAIN;
@@ -338,6 +352,8 @@ class Walk implements RedactionSession {
   pending: Pending[] | null = null;
   private readonly stack: object[] = [];
   private readonly hook: ((value: unknown, path: string) => unknown) | undefined;
+  /** The field being masked has a phone key: set by maskKey, read by the values below it. */
+  private phoneField = false;
   private asyncWarned = false;
 
   constructor(
@@ -351,12 +367,14 @@ class Walk implements RedactionSession {
 
   redact(value: unknown): unknown {
     this.approxChars = 0;
+    this.phoneField = false;
     return this.run(value);
   }
 
   redactInPlace(value: unknown): unknown {
     if (!this.owned || this.hook !== undefined) return this.redact(value);
     this.approxChars = 0;
+    this.phoneField = false;
     return this.maskOwned(value, 0, this.r.pathRoot());
   }
 
@@ -364,7 +382,7 @@ class Walk implements RedactionSession {
   // snapshot), shared with nothing. Anything else is handed to the copying walk.
   private maskOwned(value: unknown, depth: number, nodes: PathNode[] | null): unknown {
     if (typeof value === 'string') {
-      const masked = this.r.maskString(value, this.counts);
+      const masked = this.maskText(value);
       this.approxChars += masked.length;
       return masked;
     }
@@ -408,10 +426,10 @@ class Walk implements RedactionSession {
       } else {
         this.approxChars += outKey.length + 4;
         if (typeof child === 'string') {
-          masked = this.r.maskString(child, this.counts);
+          masked = this.maskText(child);
           this.approxChars += (masked as string).length;
         } else {
-          masked = typeof child === 'boolean' || child === null || child === undefined || (typeof child === 'number' && !(child >= 1e12)) ? child : this.maskOwned(child, depth + 1, step);
+          masked = typeof child === 'boolean' || child === null || child === undefined || (typeof child === 'number' && !(child >= 1e12) && !this.phoneField) ? child : this.maskOwned(child, depth + 1, step);
         }
       }
       if (outKey !== key) (renamed ??= []).push([key, outKey, masked]);
@@ -447,12 +465,12 @@ class Walk implements RedactionSession {
   private copy(value: unknown, depth: number, nodes: PathNode[] | null, path: string): unknown {
     switch (typeof value) {
       case 'string': {
-        const masked = this.r.maskString(value, this.counts);
+        const masked = this.maskText(value);
         this.approxChars += masked.length;
         return masked;
       }
       case 'number':
-        return value >= 1e12 && Number.isSafeInteger(value) ? this.maskNumber(value, String(value)) : value;
+        return (value >= 1e12 || (this.phoneField && value >= 1e6)) && Number.isSafeInteger(value) ? this.maskNumber(value, String(value)) : value;
       case 'boolean':
       case 'undefined':
         return value;
@@ -465,8 +483,12 @@ class Walk implements RedactionSession {
     }
   }
 
+  private maskText(text: string): string {
+    return this.phoneField ? this.r.maskPhoneField(text, this.counts) : this.r.maskString(text, this.counts);
+  }
+
   private maskNumber(value: number | bigint, text: string): number | string {
-    const masked = this.r.maskString(text, this.counts);
+    const masked = this.maskText(text);
     return masked === text && typeof value === 'number' ? value : masked;
   }
 
@@ -629,12 +651,12 @@ class Walk implements RedactionSession {
   // Without a hook: the masked copy of one field or item.
   private copyChild(child: unknown, depth: number, nodes: PathNode[] | null): unknown {
     if (typeof child === 'string') {
-      const masked = this.r.maskString(child, this.counts);
+      const masked = this.maskText(child);
       this.approxChars += masked.length;
       return masked;
     }
     if (typeof child === 'object') return child === null ? null : this.copyObject(child, depth, nodes, '');
-    if (typeof child === 'boolean' || child === undefined || (typeof child === 'number' && !(child >= 1e12))) return child;
+    if (typeof child === 'boolean' || child === undefined || (typeof child === 'number' && !(child >= 1e12) && !this.phoneField)) return child;
     return this.copy(child, depth, nodes, '');
   }
 
@@ -666,12 +688,13 @@ class Walk implements RedactionSession {
   // A sensitive key masks its whole value (undefined: done); other keys come back with any entity in them masked.
   private maskKey(out: Record<string, unknown>, key: string): string | undefined {
     const info = this.r.keyInfo(key);
+    this.phoneField = info === KEY_PHONE;
     if (info === KEY_SENSITIVE) {
       bump(this.counts, 'SENSITIVE_KEY');
       out[key] = REDACTED;
       return undefined;
     }
-    if (info === KEY_PLAIN) return key;
+    if (info === KEY_PLAIN || info === KEY_PHONE) return key;
     this.r.countKeyMatches(info, this.counts);
     return info.key;
   }
@@ -711,10 +734,10 @@ class Walk implements RedactionSession {
   // The common case: no hook, no configured path below this point.
   private store(out: Record<string | number, unknown>, key: string | number, child: unknown, depth: number): void {
     if (typeof child === 'string') {
-      const masked = this.r.maskString(child, this.counts);
+      const masked = this.maskText(child);
       this.approxChars += masked.length;
       out[key] = masked;
-    } else if (typeof child === 'boolean' || child === null || (typeof child === 'number' && !(child >= 1e12))) {
+    } else if (typeof child === 'boolean' || child === null || (typeof child === 'number' && !(child >= 1e12) && !this.phoneField)) {
       out[key] = child;
     } else {
       out[key] = this.copy(child, depth, null, '');

@@ -14,6 +14,9 @@ export const DEFAULT_SENSITIVE_KEYS: readonly string[] = Object.freeze([
   'cardnumber', 'cvv', 'cvc', 'otp', 'totp', 'mfacode', 'pinCode', 'connectionstring', 'dsn',
   // Azure storage and SAS, AWS signed URLs.
   'accountkey', 'sharedaccesskey', 'sig', 'xamzsignature', 'xamzcredential',
+  // National identifiers under their field names.
+  'socialsecuritynumber', 'socialsecurityno', 'socialsecurity', 'nationalid', 'nationalidnumber', 'taxid', 'itin', 'passportnumber', 'passportno',
+  'driverslicense', 'driverlicense', 'driverslicensenumber',
 ].map(normalizeKeyName));
 
 /** Endings that mark a secret whatever precedes them (`github_token`, `db_password`, `stripeSecretKey`). */

@@ -32,6 +32,11 @@ function payload() {
 }
 
 describe('Redactor', () => {
+  it('reads the value of a phone field as a phone, digits alone or a number, and masks national-id fields whole', () => {
+    const out = new Redactor().redact({ phone: '4155552671', mobilePhone: '07438 608374', msisdn: 4915112345678, contact: { phones: ['4155552672'] }, social_security_number: '123456789', count: 4155552671, note: '4155552671', phone_count: 3 });
+    assert.deepEqual(out, { phone: '[PHONE]', mobilePhone: '[PHONE]', msisdn: '[PHONE]', contact: { phones: ['[PHONE]'] }, social_security_number: '[REDACTED]', count: 4155552671, note: '4155552671', phone_count: 3 });
+  });
+
   it('masks configured paths, default sensitive keys at any depth and detected values', () => {
     const r = new Redactor({ paths: ['messages[*].name'] });
     const { value, counts } = r.redactWithReport(payload());
