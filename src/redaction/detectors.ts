@@ -102,6 +102,7 @@ const TEXT_KEY_ENDINGS = ['pass'];
 const NON_SECRET_VALUES = new Set(['null', 'none', 'nil', 'undefined', 'true', 'false', 'yes', 'no', 'required', 'optional', 'string', 'redacted', '[redacted]', 'changeme', 'placeholder',
   // What logs say about a credential rather than the credential.
   'invalid', 'valid', 'missing', 'expired', 'failed', 'succeeded', 'success', 'ok', 'error', 'denied', 'granted', 'revoked', 'rotated', 'refreshed', 'cached', 'stored', 'present', 'absent', 'set', 'unset', 'empty', 'enabled', 'disabled', 'unknown',
+  'rejected', 'accepted', 'verified', 'unverified', 'locked', 'unlocked', 'changed', 'reset', 'updated', 'created', 'deleted', 'sent', 'received', 'pending', 'active', 'inactive',
   'secret', 'password', 'token', 'bearer', 'basic']);
 // Stand-ins for a secret in docs and examples: `********`, `xxxxxxxx`, `<paste-your-token>`, `YOUR_API_KEY_HERE`.
 const PLACEHOLDER = /^(?:(.)\1+|<[^<>]*>|\[[^[\]]*\]|(?:your|my)[_-].*|.*[_-]here)$/i;
@@ -543,7 +544,7 @@ export class TextScanner {
       }
     } else if (previous === 47) {
       // After a slash: an address (`ip-10-0-1-5.ec2.internal/10.0.1.5`), or a phone (see slashPhoneAt).
-      if (this.on.ip && !gluedAfter(text, end) && IPV4_SHAPE.test(text.slice(start, end))) this.classifyRun(text, text.slice(start, end), start, out);
+      if (this.on.ip && !gluedAfter(text, end) && IPV4_SHAPE.test(text.slice(start, end)) && hostBefore(text, start - 1)) this.classifyRun(text, text.slice(start, end), start, out);
       else if (this.on.phone && !gluedAfter(text, end)) this.slashPhoneAt(text, start - 1, start, end, out);
     } else if (this.on.phone && previous === 66 && text.startsWith('%2B', start - 3) && !gluedAfter(text, end)) {
       // A '+' URL-encoded in a query string: `?phone=%2B61491209913`.
@@ -840,7 +841,7 @@ function cliPasswordAt(text: string, i: number): [number, number] | null {
   if (text.charCodeAt(i + 1) === 45) {
     LONG_PASSWORD_FLAG.lastIndex = i;
     const m = LONG_PASSWORD_FLAG.exec(text);
-    if (m === null || PLACEHOLDER.test(m[1]!) || m[1]!.charCodeAt(0) === 36) return null;
+    if (m === null || PLACEHOLDER.test(m[1]!) || m[1]!.charCodeAt(0) === 36 || NON_SECRET_VALUES.has(m[1]!.toLowerCase()) || /^[a-z]{2,5}$/.test(m[1]!)) return null;
     return [i + m[0].length - m[1]!.length, i + m[0].length];
   }
   const letter = text[i + 1];
@@ -877,13 +878,26 @@ function isGroupOfFour(text: string, i: number): boolean {
   return isAlnum(text.charCodeAt(i)) && isAlnum(text.charCodeAt(i + 1)) && isAlnum(text.charCodeAt(i + 2)) && isAlnum(text.charCodeAt(i + 3)) && !isAlnum(text.charCodeAt(i - 1));
 }
 
+// The token before a slash at `slash` is a host name (`ip-10-0-1-5.ec2.internal/`), not a
+// product (`Chrome/120.0.0.0`): it has a dot.
+function hostBefore(text: string, slash: number): boolean {
+  let i = slash;
+  while (i > 0 && slash - i < 253) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 46) return true;
+    if (!isAlnum(c) && c !== 45) return false;
+    i--;
+  }
+  return false;
+}
+
 // An unquoted value that is prose ("Password: minimum 8 chars", "Secret: Use a mix of letters")
 // or an absolute path ("PWD=/home/runner/work"): a word, lower case but for its first letter,
 // followed by more words. (A random token of letters has capitals inside.)
 function notSecretProse(value: string, codes: Uint16Array, end: number): boolean {
   // A path's parts are words (`/home/runner/work`, `/Users/Ann`); a key with slashes (AWS's) has capitals inside.
   if (value.charCodeAt(0) === 47 && value.indexOf('/', 1) !== -1 && /^(?:\/[A-Z]?[a-z0-9._-]*)+$/.test(value)) return true;
-  return codes[end] === 32 && isAlnum(codes[end + 1]!) && value.length <= 12 && /^[A-Za-z][a-z]+$/.test(value);
+  return codes[end] === 32 && codes[end + 1]! > 32 && value.length <= 12 && /^[A-Za-z][a-z]+$/.test(value);
 }
 
 // Letters, digits and '_' or '-', with at least one digit and one letter.

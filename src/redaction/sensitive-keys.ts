@@ -80,6 +80,8 @@ export function isSensitiveKey(key: string, extra: ReadonlySet<string>): boolean
   const dot = key.lastIndexOf('.');
   if (dot !== -1 && isSensitiveKeyName(normalizeKeyName(key.slice(dot + 1)), extra)) return true;
   const parts = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter((part) => part.length > 0);
-  if (parts.length < 2) return false;
-  return parts.some((part, i) => SECRET_PARTS.has(part) && !ABOUT_PARTS.has(parts[i + 1] ?? '')) || parts[parts.length - 1] === 'pass';
+  // `existingSecret` (Helm) names a Secret, `adminPasswordKey` a key inside one.
+  if (parts.length < 2 || parts[0] === 'existing') return false;
+  // A password's `key` is where it is kept (`adminPasswordKey` in a Helm chart); a secret key is a secret.
+  return parts.some((part, i) => SECRET_PARTS.has(part) && !ABOUT_PARTS.has(parts[i + 1] ?? '') && !(part !== 'secret' && parts[i + 1] === 'key')) || parts[parts.length - 1] === 'pass';
 }

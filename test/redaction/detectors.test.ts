@@ -163,7 +163,7 @@ describe('detectors', () => {
   });
 
   it('leaves placeholders and yes/no where a secret would go', () => {
-    for (const text of ['token: invalid; credentials: missing; auth: failed for user 42', 'Password: minimum 8 chars. Secret: Rotated every 90 days', 'PWD=/home/runner/work', 'password=xxxxxxxx', 'api_key: "YOUR_API_KEY_HERE"', 'token: "<paste-your-token>"', 'Access denied (using password: YES)', 'key sk-xxxxxxxxxxxxxxxxxxxxxxxx', 'AKIAXXXXXXXXXXXXXXXX', 'secret=********']) {
+    for (const text of ['Chrome/120.0.0.0 Safari/537.36', 'WARNING! Using --password via the CLI is insecure', 'adminPasswordKey: postgres-password', 'credentials: rejected; auth: ok', 'token: invalid; credentials: missing; auth: failed for user 42', 'Password: minimum 8 chars. Secret: Rotated every 90 days', 'PWD=/home/runner/work', 'password=xxxxxxxx', 'api_key: "YOUR_API_KEY_HERE"', 'token: "<paste-your-token>"', 'Access denied (using password: YES)', 'key sk-xxxxxxxxxxxxxxxxxxxxxxxx', 'AKIAXXXXXXXXXXXXXXXX', 'secret=********']) {
       assert.deepEqual(kinds(text), [], text);
     }
   });
