@@ -247,9 +247,11 @@ export class Redactor {
     if (this.scanner === null || text.length > 40) return this.maskString(text, counts);
     // An MSISDN is an international number without its '+' (447700900123).
     const international = /^[1-9]\d{10,14}$/.test(text) ? `+${text}` : text;
-    const masked = this.maskString(`phone: ${international}`, counts);
-    if (!masked.startsWith('phone: ')) return this.maskString(text, counts);
-    return masked === `phone: ${international}` ? this.maskString(text, counts) : masked.slice(7);
+    const found: RedactionCounts = {};
+    const masked = this.maskString(`phone: ${international}`, found);
+    if (!masked.startsWith('phone: ') || masked === `phone: ${international}`) return this.maskString(text, counts);
+    for (const [kind, n] of Object.entries(found)) bump(counts, kind, n ?? 0);
+    return masked.slice(7);
   }
 
   private maskUncached(text: string, counts: RedactionCounts): string {
