@@ -87,6 +87,7 @@ const CARD_CONTEXT = /\b(?:card|visa|mastercard|amex|cc|credit|debit)\b[^.\n]{0,
 // Dotted quads that are versions or section numbers: `version 1.2.3.4`, `"version": "4.8.7.48"`, `numpy==1.26.4.4`.
 const VERSION_CONTEXT = /(?:(?:\bv|\bver|version|build|release|firmware|kernel|section|chapter|clause|\brfc)["']?[\s.:#=-]*["']?|§\s*|[=<>~!]=\s*)$/i;
 // A table column (CSV, TSV, markdown) of social security numbers, by its header.
+const PHONE_COLUMN = /phone|mobile|msisdn|whatsapp|waid|^tel$|telefon|celular|^handy$|^cell$|^fax$/;
 const SSN_COLUMN = /^(?:ssn|ss#|socialsecurity(?:number|no)?|socsec(?:no)?|taxid|tin)$/;
 const SSN_CONTEXT = /(?:ssn|social security(?: number| no\.?)?|soc\.? sec\.?)["']?[\s#:=-]*["']?(?:is\s|no\.?\s?|number\s)?$/i;
 const ID_CONTEXT = /(?:#|\b(?:id|order|invoice|ref|reference|tracking|serial|sku|account|acct|ticket|transaction|txn)\b[\s.:#-]*(?:no\.?|number|id)?[\s.:#-]*)$/i;
@@ -682,7 +683,14 @@ export class TextScanner {
       const digits = digitsOf(value);
       if (cardPrefixValid(digits) && luhnValid(digits) && (value.length !== n || !ID_CONTEXT.test(before) || CARD_CONTEXT.test(before))) return 'card';
     }
-    if (on.phone && n >= 7 && n <= 15 && this.phone.isPhone(value, before, midRun)) return 'phone';
+    if (on.phone && n >= 7 && n <= 15) {
+      if (this.phone.isPhone(value, before, midRun)) return 'phone';
+      // Digits alone in a table column headed phone, mobile, msisdn, ...: a phone as much as after "phone:".
+      if (!midRun && PHONE_COLUMN.test(columnName(text, absStart))) {
+        const international = /^[1-9]\d{10,14}$/.test(value) && this.phone.isPhone(`+${value}`, '');
+        if (international || this.phone.isPhone(value, 'phone: ')) return 'phone';
+      }
+    }
     return null;
   }
 

@@ -14,7 +14,7 @@ const NANP = new Set<string>(['US', 'CA']);
 // their service numbers): Brazil's (11) 91234-5678, Indian 98997 88600, Italian 333 118 0400,
 // Spanish 612 34 56 78, Australian 1300 852 335.
 const NATIONAL_WITHOUT_TRUNK = new Set<string>(['BR', 'IN', 'IT', 'AU', 'ES', 'PT', 'PL', 'DK', 'NO', 'GR', 'CZ', 'SK', 'LU', 'MT', 'CY', 'IS', 'EE', 'LV', 'SG', 'HK', 'MX', 'AR', 'CL', 'ZA', 'CN']);
-const PHONE_WORDS = new Set(['phone', 'telephone', 'tel', 'mobile', 'cell', 'call', 'fax', 'whatsapp', 'sms', 'text', 'contact', 'ph', 'dial', 'reach', 'landline', 'hotline', 'mob', 'msisdn',
+const PHONE_WORDS = new Set(['phone', 'telephone', 'tel', 'mobile', 'cell', 'call', 'fax', 'whatsapp', 'sms', 'text', 'contact', 'ph', 'dial', 'reach', 'landline', 'hotline', 'mob', 'msisdn', 'waid', 'wa_id',
   // The same in the languages of the default countries.
   'tél', 'téléphone', 'portable', 'telefon', 'telefonnummer', 'rufnummer', 'handy', 'mobil', 'mobiel', 'telefoon', 'telefono', 'teléfono', 'cellulare', 'telefone', 'celular', 'móvil', 'movil', 'contato', 'contacto', 'kontakt', '電話', '電話番号', '携帯', 'फ़ोन', 'फोन', 'मोबाइल']);
 const ID_WORDS = new Set(['id', 'order', 'invoice', 'inv', 'ref', 'reference', 'sku', 'isbn', 'serial', 'tracking', 'version', 'ver', 'v',
@@ -166,7 +166,7 @@ function phoneContext(before: string, formatted: boolean): 'phone' | 'id' | null
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     if (PHONE_WORDS.has(word)) return 'phone';
-    if (word === 'id' && words[i + 1] === 'caller') return 'phone';
+    if (word === 'id' && (words[i + 1] === 'caller' || words[i + 1] === 'wa')) return 'phone';
     if (ID_WORDS.has(word) || (word === '#' && !formatted)) return 'id';
     // A clause boundary or another value (a number, a code) in between: the word is about something else.
     if (word === '|' || (!NUMBER_WORDS.has(word) && /\d/.test(word))) return null;

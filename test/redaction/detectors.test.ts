@@ -224,6 +224,12 @@ describe('detectors', () => {
     assert.deepEqual(kinds('id,amount\n156807237,12'), []);
   });
 
+  it('reads digits alone as a phone in a table column headed phone, and after wa_id', () => {
+    assert.deepEqual(kinds('id\tname\tphone\tdate\n841578\tRahul\t914020363276\t2024-04-21'), [['PHONE', '914020363276']]);
+    assert.deepEqual(kinds('"wa_id":"14155552671"'), [['PHONE', '14155552671']]);
+    assert.deepEqual(kinds('order_id,total\n4155552671,9'), []);
+  });
+
   it('finds a value after the tail of an identifier in the same digit run ("...fc2f5 132.28.205.61", "T5 415-555-2671")', () => {
     assert.deepEqual(kinds('app/prod-alb/851d72d1729fc2f5 132.28.205.61:31989 200'), [['IP', '132.28.205.61']]);
     assert.deepEqual(kinds('ticket T5 415-555-2671'), [['PHONE', '415-555-2671']]);
