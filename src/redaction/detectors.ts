@@ -87,6 +87,7 @@ const CARD_CONTEXT = /\b(?:card|visa|mastercard|amex|cc|credit|debit)\b[^.\n]{0,
 // Dotted quads that are versions or section numbers: `version 1.2.3.4`, `"version": "4.8.7.48"`, `numpy==1.26.4.4`.
 const VERSION_CONTEXT = /(?:(?:\bv|\bver|version|build|release|firmware|kernel|section|chapter|clause|\brfc)["']?[\s.:#=-]*["']?|§\s*|[=<>~!]=\s*)$/i;
 // A table column (CSV, TSV, markdown) of social security numbers, by its header.
+const TEL_GLUED = /(?:^|[^A-Za-z])(?:TEL|Tel|tel|FAX|Fax|fax)\.?$/;
 const PHONE_COLUMN = /phone|mobile|msisdn|whatsapp|waid|^tel$|telefon|celular|^handy$|^cell$|^fax$/;
 const SSN_COLUMN = /^(?:ssn|ss#|socialsecurity(?:number|no)?|socsec(?:no)?|taxid|tin)$/;
 const SSN_CONTEXT = /(?:ssn|social security(?: number| no\.?)?|soc\.? sec\.?)["']?[\s#:=-]*["']?(?:is\s|no\.?\s?|number\s)?$/i;
@@ -547,6 +548,9 @@ export class TextScanner {
       // After a slash: an address (`ip-10-0-1-5.ec2.internal/10.0.1.5`), or a phone (see slashPhoneAt).
       if (this.on.ip && !gluedAfter(text, end) && IPV4_SHAPE.test(text.slice(start, end)) && hostBefore(text, start - 1)) this.classifyRun(text, text.slice(start, end), start, out);
       else if (this.on.phone && !gluedAfter(text, end)) this.slashPhoneAt(text, start - 1, start, end, out);
+    } else if (this.on.phone && TEL_GLUED.test(text.slice(Math.max(0, start - 4), start)) && !gluedAfter(text, end)) {
+      // A label glued to its number: "TEL03-1234-5678", "TEL.03-...", "FAX+81 52 706 5730".
+      if (this.phone.isPhone(text.slice(start, end), 'tel ')) this.push(out, 'phone', start, end);
     } else if (this.on.phone && previous === 66 && text.startsWith('%2B', start - 3) && !gluedAfter(text, end)) {
       // A '+' URL-encoded in a query string: `?phone=%2B61491209913`.
       if (this.phone.isPhone(`+${text.slice(start, end)}`, '')) this.push(out, 'phone', start - 3, end);

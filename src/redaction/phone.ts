@@ -201,10 +201,28 @@ function validAsWritten(candidate: string, country: CountryCode): boolean {
     const written = groupSizes(candidate);
     const national = groupSizes(parsed.formatNational());
     if (national.length > 0 && national[0]! > 1 && written[0] === national[0]! - 1 && parsed.formatNational().replace(/\D/g, '').startsWith('0')) national[0]!--;
-    return written.length === national.length && written.every((size, i) => size === national[i]);
+    // The same groups, or groups split or joined at the country's own boundaries: Brazil's
+    // "(11) 9 1234-5678", Italy's "347 7418009"; not a NANP-shaped 155-806-2999 read as (15) 5806-2999.
+    // (A group split only to set one digit apart, Brazil's mobile 9; joined groups only as two
+    // halves of a number of 10 digits or more: "404 242786" in a log is a status and a size,
+    // "42 36 39 49 18" lottery numbers.)
+    const a = boundaries(written);
+    const b = boundaries(national);
+    const digits = written.reduce((sum, size) => sum + size, 0);
+    const oneDigitApart = (x: number) => a.has(x - 1) || a.has(x + 1) || x === 1;
+    if ([...b].every((x) => a.has(x))) return [...a].every((x) => b.has(x) || oneDigitApart(x));
+    return digits >= 10 && a.size === 1 && b.has([...a][0]!);
   } catch {
     return false;
   }
+}
+
+// Where one group ends and the next begins, counted in digits (the last group's end left out).
+function boundaries(sizes: readonly number[]): Set<number> {
+  const out = new Set<number>();
+  let at = 0;
+  for (let i = 0; i < sizes.length - 1; i++) out.add((at += sizes[i]!));
+  return out;
 }
 
 function groupSizes(text: string): number[] {
@@ -225,7 +243,8 @@ function groupsLookLikePhone(candidate: string, plus: boolean): boolean {
     for (; p < len && !isSeparator(candidate.charCodeAt(p)); p++) if (candidate.charCodeAt(p) === 43) hasPlus = true;
     if (i === 7) return false; // an eighth group
     const size = p - start - (hasPlus ? 1 : 0);
-    const standsAlone = (i === 0 && (plus || (size === 1 && isOne(candidate, start, p)))) || (i === 1 && plus);
+    // Alone may stand: a country code, a NANP leading "1", and a digit after "(area)" (Brazil's mobile 9: "(11) 9 8342-1937").
+    const standsAlone = (i === 0 && (plus || (size === 1 && isOne(candidate, start, p)))) || (i === 1 && (plus || candidate.charCodeAt(0) === 40));
     if (size < 2 && !standsAlone) return false;
     i++;
   }

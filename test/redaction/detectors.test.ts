@@ -85,6 +85,8 @@ describe('detectors', () => {
       ['M: 0046701237236', '0046701237236'],
       ['Sydney office +61 (0)2 8375 9904', '+61 (0)2 8375 9904'],
       ['Tel. 030/2274128', '030/2274128'],
+      ['Tel: (11) 9 8342-1937', '(11) 9 8342-1937'],
+      ['cell 347 7418009', '347 7418009'],
     ] as const) {
       assert.deepEqual(kinds(text), [['PHONE', value]], text);
       assert.deepEqual(kinds(long(text)), [['PHONE', value]], `long: ${text}`);
@@ -98,6 +100,8 @@ describe('detectors', () => {
       'Part #: 0290 077 4195',
       'Case No. 05 09 96 70 95',
       'order 12 155 806 2999',
+      'The lottery numbers were 42 36 39 49 18',
+      '"PUT /login HTTP/2.0" 404 242786 "-"',
     ]) {
       assert.deepEqual(kinds(text), [], text);
     }
@@ -193,6 +197,8 @@ describe('detectors', () => {
       ['Caller ID: 1-212-262-0642', '1-212-262-0642'],
       ['https://wa.me/442074360953', '442074360953'],
       ['Tel. 089 / 6941834', '089 / 6941834'],
+      ['TEL03-7699-6369', '03-7699-6369'],
+      ['FAX+81 52 706 5730', '+81 52 706 5730'],
     ] as const) {
       assert.deepEqual(kinds(text), [['PHONE', value]], text);
     }
