@@ -399,7 +399,8 @@ export class TextScanner {
     }
     // `curl -u user:password`: the user is no secret name, the pair is a credential.
     const curlUser = codes[p] === 58 && codes[k] === 32 && codes[k - 1] === 117 && codes[k - 2] === 45 && (k < 3 || codes[k - 3] === 32);
-    if (!this.keyEndings.has(c1, c2, c3) && !secretWord && !curlUser) return -1;
+    // ('...lue': a `value` key, whose name may stand on the line above.)
+    if (!this.keyEndings.has(c1, c2, c3) && !secretWord && !curlUser && !(c1 === 108 && c2 === 117 && c3 === 101)) return -1;
     // The walk above stopped before the key (or 40 characters in: too long for a key name).
     const b = k + 1;
     if (e - b < 2 || (k >= 0 && isKeyChar(codes[k]!))) return -1;
@@ -410,6 +411,7 @@ export class TextScanner {
       if (this.keyCache.size > 1000) this.keyCache.clear();
       this.keyCache.set(rawKey, sensitive);
     }
+    if (!sensitive && rawKey.toLowerCase() === 'value') sensitive = this.namedValueIsSecret(text, b);
     if (!sensitive) return -1;
     const len = text.length;
     let v = p + 1;
@@ -454,6 +456,16 @@ export class TextScanner {
     if (quoted ? TEMPLATE_REFERENCE.test(value) : value === rawKey || CODE_REFERENCE.test(value) || notSecretProse(value, codes, end)) return -1;
     this.push(out, 'credentialAssignment', v, end);
     return end;
+  }
+
+  // `value:` under `name: DB_PASSWORD` (Kubernetes and compose env lists, name/value pairs):
+  // the name on the line above says what the value is.
+  private namedValueIsSecret(text: string, keyStart: number): boolean {
+    const lineStart = text.lastIndexOf('\n', keyStart - 1);
+    if (lineStart <= 0) return false;
+    const above = text.slice(text.lastIndexOf('\n', lineStart - 1) + 1, lineStart);
+    const name = /^[\s\-[{,]*["']?name["']?\s*[:=]\s*["']?([\w.-]+)["']?,?\s*$/.exec(above)?.[1];
+    return name !== undefined && isSensitiveKey(name, this.extraKeys);
   }
 
   // Digit runs (cards, SSNs, phones, IPv4) and IBANs: a short text in one regex pass, a longer one

@@ -61,6 +61,8 @@ export function isSensitiveKeyName(normalized: string, extra: ReadonlySet<string
 
 const DEFAULT_SET: ReadonlySet<string> = new Set(DEFAULT_SENSITIVE_KEYS);
 
+const DATA_KEY_NAMES = /(?:^|_)(?:PRIMARY|FOREIGN|SORT|PARTITION|CACHE|ROUTING|IDEMPOTENCY|PUBLIC|MAP|LOOKUP|SEARCH|HASH|RANGE|COMPOSITE|UNIQUE|SHARD|DEDUP|GROUP|ORDER|INDEX|ROW|COLUMN|OBJECT|S3|BUCKET|FILE|PATH|PREFIX|LICENSE|MODEL|REGION|TABLE|QUEUE|STREAM|TOPIC|EVENT|ENTITY|RESOURCE|SITE)_KEY$/;
+
 // Words that name a secret as one part of a longer key (`ses_smtp_password_v4`, `SECRET_KEY_BASE`);
 // `pass` only as the last part (`SMTP_PASS`; `pass_through` is a flag).
 const SECRET_PARTS = new Set(['password', 'passwd', 'pwd', 'secret', 'passphrase']);
@@ -77,6 +79,9 @@ const ABOUT_PARTS = new Set(['name', 'names', 'id', 'ids', 'ref', 'arn', 'policy
  */
 export function isSensitiveKey(key: string, extra: ReadonlySet<string>): boolean {
   if (isSensitiveKeyName(normalizeKeyName(key), extra)) return true;
+  // An environment variable ending in _KEY holds a key (SENDGRID_KEY, MAILGUN_KEY), but for the
+  // names of keys in data (PRIMARY_KEY, CACHE_KEY, ...).
+  if (/^[A-Z][A-Z0-9_]*_KEY$/.test(key) && !DATA_KEY_NAMES.test(key)) return true;
   const dot = key.lastIndexOf('.');
   if (dot !== -1 && isSensitiveKeyName(normalizeKeyName(key.slice(dot + 1)), extra)) return true;
   const parts = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter((part) => part.length > 0);

@@ -256,6 +256,18 @@ describe('detectors', () => {
     for (const text of ['ssh -p 2222 host', 'mkdir -p src/lib', 'docker run -p 8080:80 nginx', 'echo x | docker login --password-stdin', 'tool --pass $PASS']) assert.deepEqual(kinds(text), [], text);
   });
 
+  it('masks the value of a name/value pair whose name is a secret name (Kubernetes env, JSON lists)', () => {
+    assert.deepEqual(kinds('env:\n  - name: DB_PASSWORD\n    value: "s3cr3tPw9"\n  - name: LOG_LEVEL\n    value: debug'), [['SECRET', 's3cr3tPw9']]);
+    assert.deepEqual(kinds('[{"name": "API_TOKEN",\n "value": "abc123xyz"}]'), [['SECRET', 'abc123xyz']]);
+    assert.deepEqual(kinds('name: app\nvalue: 42abc'), []);
+    assert.deepEqual(kinds('  - name: SENDGRID_KEY\n    value: "SG.x1y2z3a4b5c6d7e8f9g0h1"'), [['SECRET', 'SG.x1y2z3a4b5c6d7e8f9g0h1']]);
+  });
+
+  it('reads environment variables ending in _KEY as keys, but for names of keys in data', () => {
+    assert.deepEqual(kinds('MAILGUN_KEY=key-0123456789abcdef0123456789abcdef'), [['SECRET', 'key-0123456789abcdef0123456789abcdef']]);
+    assert.deepEqual(kinds('PRIMARY_KEY=user_id CACHE_KEY=sessions'), []);
+  });
+
   it('leaves code that names a secret without holding it', () => {
     for (const text of [
       'const token = process.env.TOKEN;',
