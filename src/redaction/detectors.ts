@@ -560,7 +560,7 @@ export class TextScanner {
       // After a slash: an address (`ip-10-0-1-5.ec2.internal/10.0.1.5`), or a phone (see slashPhoneAt).
       if (this.on.ip && !gluedAfter(text, end) && IPV4_SHAPE.test(text.slice(start, end)) && hostBefore(text, start - 1)) this.classifyRun(text, text.slice(start, end), start, out);
       else if (this.on.phone && !gluedAfter(text, end)) this.slashPhoneAt(text, start - 1, start, end, out);
-    } else if (this.on.phone && TEL_GLUED.test(text.slice(Math.max(0, start - 4), start)) && !gluedAfter(text, end)) {
+    } else if (this.on.phone && ((previous | 32) === 108 || (previous | 32) === 120 || previous === 46) && TEL_GLUED.test(text.slice(Math.max(0, start - 5), start)) && !gluedAfter(text, end)) {
       // A label glued to its number: "TEL03-1234-5678", "TEL.03-...", "FAX+81 52 706 5730".
       if (this.phone.isPhone(text.slice(start, end), 'tel ')) this.push(out, 'phone', start, end);
     } else if (this.on.phone && previous === 66 && text.startsWith('%2B', start - 3) && !gluedAfter(text, end)) {
