@@ -87,6 +87,7 @@ const CARD_CONTEXT = /\b(?:card|visa|mastercard|amex|cc|credit|debit)\b[^.\n]{0,
 // Dotted quads that are versions or section numbers: `version 1.2.3.4`, `"version": "4.8.7.48"`, `numpy==1.26.4.4`.
 const VERSION_CONTEXT = /(?:(?:\bv|\bver|version|build|release|firmware|kernel|section|chapter|clause|\brfc)["']?[\s.:#=-]*["']?|§\s*|[=<>~!]=\s*)$/i;
 // A table column (CSV, TSV, markdown) of social security numbers, by its header.
+const SQL_PASSWORD_BEFORE = /(?:\bIDENTIFIED BY|\bidentified by|\bPASSWORD|\bpassword)$/;
 const TEL_GLUED = /(?:^|[^A-Za-z])(?:TEL|Tel|tel|FAX|Fax|fax)\.?$/;
 const PHONE_COLUMN = /phone|mobile|msisdn|whatsapp|waid|^tel$|telefon|celular|^handy$|^cell$|^fax$/;
 const SSN_COLUMN = /^(?:ssn|ss#|socialsecurity(?:number|no)?|socsec(?:no)?|taxid|tin)$/;
@@ -159,6 +160,9 @@ export class TextScanner {
     if (colon !== -1) this.scanColons(text, (codes ??= textCodes(text)), colon, out);
     const equals = on.credentialAssignment ? text.indexOf('=') : -1;
     if (equals !== -1) this.scanEquals(text, (codes ??= textCodes(text)), equals, out);
+    const closing = on.credentialAssignment ? text.indexOf('</') : -1;
+    if (closing !== -1) this.scanClosingTags(text, closing, out);
+    if (on.credentialAssignment) this.scanSqlPasswords(text, out);
     if (this.anyDigit || on.iban) this.scanNumbers(text, codes, out);
     return out.length > 1 ? resolveOverlaps(out) : out;
   }
@@ -456,6 +460,43 @@ export class TextScanner {
     if (quoted ? TEMPLATE_REFERENCE.test(value) : value === rawKey || CODE_REFERENCE.test(value) || notSecretProse(value, codes, end)) return -1;
     this.push(out, 'credentialAssignment', v, end);
     return end;
+  }
+
+  // `<password>s3cret</password>`, `<add key="ApiKey">...`: an element named like a secret holds one.
+  private scanClosingTags(text: string, p: number, out: EntityMatch[]): void {
+    while (p !== -1) {
+      const nameEnd = text.indexOf('>', p + 2);
+      if (nameEnd === -1 || nameEnd - p > 42) {
+        p = text.indexOf('</', p + 2);
+        continue;
+      }
+      const name = text.slice(p + 2, nameEnd);
+      const open = text.lastIndexOf(`<${name}`, p);
+      const valueStart = open === -1 ? -1 : text.indexOf('>', open) + 1;
+      if (valueStart > 0 && valueStart < p && p - valueStart <= 4096 && /^[\w:.-]+$/.test(name) && isSensitiveKey(name.slice(name.indexOf(':') + 1), this.extraKeys)) {
+        const value = text.slice(valueStart, p).trim();
+        if (value.length >= 3 && !value.includes('<') && !PLACEHOLDER.test(value) && !NON_SECRET_VALUES.has(value.toLowerCase())) {
+          const start = text.indexOf(value, valueStart);
+          this.push(out, 'credentialAssignment', start, start + value.length);
+        }
+      }
+      p = text.indexOf('</', nameEnd);
+    }
+  }
+
+  // SQL that sets a password: `IDENTIFIED BY 'x'` (MySQL, Oracle), `PASSWORD 'x'` (PostgreSQL).
+  // Read at each single quote: the words before it decide.
+  private scanSqlPasswords(text: string, out: EntityMatch[]): void {
+    for (let q = text.indexOf("'"); q !== -1; q = text.indexOf("'", q + 1)) {
+      let e = q;
+      while (e > 0 && text.charCodeAt(e - 1) === 32) e--;
+      if (e === q || !SQL_PASSWORD_BEFORE.test(text.slice(Math.max(0, e - 13), e))) continue;
+      let end = q + 1;
+      while (end < text.length && (text.charCodeAt(end) !== 39 || text.charCodeAt(end + 1) === 39)) end += text.charCodeAt(end) === 39 || text.charCodeAt(end) === 92 ? 2 : 1;
+      const value = text.slice(q + 1, end);
+      if (end < text.length && value.length >= 3 && !PLACEHOLDER.test(value)) this.push(out, 'credentialAssignment', q + 1, end);
+      q = end;
+    }
   }
 
   // `value:` under `name: DB_PASSWORD` (Kubernetes and compose env lists, name/value pairs):

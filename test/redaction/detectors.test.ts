@@ -263,6 +263,14 @@ describe('detectors', () => {
     assert.deepEqual(kinds('  - name: SENDGRID_KEY\n    value: "SG.x1y2z3a4b5c6d7e8f9g0h1"'), [['SECRET', 'SG.x1y2z3a4b5c6d7e8f9g0h1']]);
   });
 
+  it('masks secrets in XML elements named like them and in SQL that sets a password', () => {
+    assert.deepEqual(kinds('<config><password>s3cr3tPw9</password><user>bob</user></config>'), [['SECRET', 's3cr3tPw9']]);
+    assert.deepEqual(kinds('<db:password>Hunter22!</db:password>'), [['SECRET', 'Hunter22!']]);
+    assert.deepEqual(kinds("CREATE USER 'app'@'%' IDENTIFIED BY 'Zx9!kLm2q';"), [['SECRET', 'Zx9!kLm2q']]);
+    assert.deepEqual(kinds("ALTER USER app WITH PASSWORD 'Tr0ub4dor&3';"), [['SECRET', 'Tr0ub4dor&3']]);
+    for (const text of ['<p>Forgot your password?</p>', '<token></token>', "it's a 'quote' here"]) assert.deepEqual(kinds(text), [], text);
+  });
+
   it('reads environment variables ending in _KEY as keys, but for names of keys in data', () => {
     assert.deepEqual(kinds('MAILGUN_KEY=key-0123456789abcdef0123456789abcdef'), [['SECRET', 'key-0123456789abcdef0123456789abcdef']]);
     assert.deepEqual(kinds('PRIMARY_KEY=user_id CACHE_KEY=sessions'), []);
