@@ -171,7 +171,7 @@ const MAX_BATCH = 1000;
 
 // Several answers returned together (LangChain `batch()`, `Promise.all` of SDK calls): their
 // usage added up, their output messages, tool calls and finish reasons one after another.
-// Items that are no model answer are skipped; when none is, nothing is read.
+// Items after the first answer that are no answer are skipped.
 function readBatch(response: AiResponse, items: readonly unknown[], request: AiRequest | null): void {
   let answers = 0;
   const texts: string[] = [];
@@ -179,7 +179,11 @@ function readBatch(response: AiResponse, items: readonly unknown[], request: AiR
     const item = items[i];
     if (!isObject(item) || Array.isArray(item)) continue;
     const one = readAiResponse(item, request);
-    if (one.api === null && one.usage === null && one.model === null) continue;
+    if (one.api === null && one.usage === null && one.model === null) {
+      // An array that does not start with an answer (rows, ids) is read no further: this runs as the call returns.
+      if (answers === 0) return;
+      continue;
+    }
     answers++;
     response.api ??= one.api;
     response.model ??= one.model;

@@ -1138,6 +1138,7 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 // The header of the table column the character at `at` is in (CSV, TSV, markdown): the cell at
 // the same position in the top line of the block of lines with as many separators (',', ';',
 // tab or '|') as its own; lower case, letters, digits and '#' only. Empty outside a table.
+let lastTable: { text: string; separator: string; cells: number; header: string; row: number } | null = null;
 function columnName(text: string, at: number): string {
   let lineStart = text.lastIndexOf('\n', at - 1) + 1;
   const lineEnd = text.indexOf('\n', at);
@@ -1146,15 +1147,23 @@ function columnName(text: string, at: number): string {
   const cells = line.split(separator).length;
   const column = text.slice(lineStart, at).split(separator).length - 1;
   if (cells < 2) return '';
-  // Up through the rows (a markdown rule line |---|---| has as many) to the header.
+  // Up through the rows (a markdown rule line |---|---| has as many) to the header, or to a row
+  // of the same table seen before (numbers are scanned top down: one step per row, not all of them).
+  const own = lineStart;
+  const known = lastTable !== null && lastTable.text === text && lastTable.separator === separator && lastTable.cells === cells ? lastTable : null;
   let header = '';
   for (let rows = 0; lineStart > 0 && rows < 1000; rows++) {
+    if (known !== null && lineStart === known.row) {
+      header = known.header;
+      break;
+    }
     const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
     const previous = text.slice(previousStart, lineStart - 1);
     if (previous.split(separator).length !== cells) break;
     header = previous;
     lineStart = previousStart;
   }
+  lastTable = { text, separator, cells, header, row: own };
   const cell = header === '' ? undefined : header.split(separator)[column];
   return cell === undefined ? '' : cell.toLowerCase().replace(/[^a-z0-9#]/g, '');
 }

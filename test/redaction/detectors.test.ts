@@ -228,6 +228,9 @@ describe('detectors', () => {
     assert.deepEqual(kinds('| name | SSN |\n|---|---|\n| Ann | 156807237 |'), [['SSN', '156807237']]);
     assert.deepEqual(kinds('name\tssn\nAnn\t156807237'), [['SSN', '156807237']]);
     assert.deepEqual(kinds('id,amount\n156807237,12'), []);
+    // Two tables of as many columns in one text: each row reads its own header.
+    assert.deepEqual(kinds('a,b,ssn\n1,2,156807237\n\nx,ssn,y\n1,287654321,2\n3,4,5'), [['SSN', '156807237'], ['SSN', '287654321']]);
+    assert.deepEqual(kinds('a,ssn,c\n1,156807237,2\n\nx,y,z\n1,287654321,2'), [['SSN', '156807237']]);
   });
 
   it('reads digits alone as a phone in a table column headed phone, and after wa_id', () => {
