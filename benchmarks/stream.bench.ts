@@ -11,6 +11,10 @@
  * contributing as many pairs (a single process's figure swings by several points on its pairs'
  * noise alone, so the median of the process figures moved by a point from run to run). A control
  * case, undecorated on both sides, shows what the method reads when there is nothing to find.
+ * Two cases take the observation apart in the same run: the stream with one bare promise
+ * reaction per chunk (the least any observer adds that reads the chunks as they are pulled), and
+ * that reaction folding each chunk into the aggregate (the rest of @aiCall's cost is once per
+ * stream: the call, its event, records, masking and export).
  */
 import OpenAI from 'openai';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -18,6 +22,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { InMemoryExporter, SessionTracer, withAiCall } from '../src/index.js';
+import { createStreamAggregator } from '../src/genai/streams.js';
 import { median } from './support/stats.js';
 
 /** Starts the fake LLM server in a child process, so this process's CPU time is the consumer's alone. */
@@ -179,7 +184,37 @@ function sessionRunner(): { inSession: (name: string, consume: () => Promise<voi
   };
 }
 
-/** The HTTP cases in this process: through @aiCall, and the control. */
+/**
+ * The stream with one promise reaction per chunk that hands the chunk to `onChunk` (by default
+ * nothing): the least any observer adds that reads each chunk as the consumer pulls it, without
+ * pulling or buffering ahead (a reaction on the iterator's own promise, as ours; anything in
+ * front of that promise costs more).
+ */
+function withReaction<T extends AsyncIterable<unknown>>(stream: T, onChunk?: (chunk: unknown) => void): T {
+  const original = stream[Symbol.asyncIterator].bind(stream);
+  const ignore = () => undefined;
+  const onItem = onChunk === undefined ? ignore : (item: IteratorResult<unknown>) => (item.done ? undefined : onChunk(item.value));
+  Object.defineProperty(stream, Symbol.asyncIterator, {
+    value: () => {
+      const iterator = original();
+      return {
+        next: () => {
+          const pending = iterator.next();
+          pending.then(onItem, ignore);
+          return pending;
+        },
+        return: (value?: unknown) => iterator.return?.(value) ?? Promise.resolve({ done: true as const, value }),
+        [Symbol.asyncIterator]() {
+          return this;
+        },
+      };
+    },
+    configurable: true,
+  });
+  return stream;
+}
+
+/** The HTTP cases in this process: through @aiCall, its parts (the floor, the aggregate), and the control. */
 async function httpCases(runs: number, warmup: number, seed: number): Promise<StreamBenchResult[]> {
   const { inSession, shutdown } = sessionRunner();
   const server = await startServerProcess();
@@ -188,8 +223,13 @@ async function httpCases(runs: number, warmup: number, seed: number): Promise<St
     const body = { model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content: 'Count.' }], stream: true as const, stream_options: { include_usage: true } };
     const create = (b: typeof body) => client.chat.completions.create(b, { headers: STREAM_HEADERS });
     const traced = withAiCall({ name: 'bench' }, create);
+    const bare = async (b: typeof body) => withReaction(await create(b));
+    const folded = async (b: typeof body) => {
+      const aggregator = createStreamAggregator(null, Date.now());
+      return withReaction(await create(b), (chunk) => aggregator.onChunk(chunk));
+    };
     // What a consumer of a chat stream does (the SDK README's example): read each delta's text.
-    const consume = (call: typeof create) => async () => {
+    const consume = (call: (b: typeof body) => PromiseLike<AsyncIterable<OpenAI.Chat.Completions.ChatCompletionChunk>>) => async () => {
       let count = 0;
       let text = '';
       for await (const chunk of await call(body)) {
@@ -200,6 +240,8 @@ async function httpCases(runs: number, warmup: number, seed: number): Promise<St
     };
     return [
       await compare('OpenAI SDK stream over local HTTP via @aiCall', runs, warmup, seed, (observe) => inSession(`bench-${observe}`, consume(observe ? traced : create))),
+      await compare('floor: a bare promise reaction per chunk', runs, warmup, seed + 2, (observe) => inSession(`floor-${observe}`, consume(observe ? bare : create))),
+      await compare('the floor and folding each chunk into the aggregate', runs, warmup, seed + 3, (observe) => inSession(`folded-${observe}`, consume(observe ? folded : create))),
       await compare('control: the same stream undecorated on both sides', runs, warmup, seed + 1, (observe) => inSession(`control-${observe}`, consume(create))),
     ];
   } finally {
@@ -255,7 +297,7 @@ export async function runStreamBench(options: { processes?: number; runs?: numbe
   const warmup = options.warmup ?? 15;
   const perProcess: StreamBenchResult[][] = [];
   for (let p = 0; p < processes; p++) perProcess.push(await httpCasesInProcess(runs, warmup, 1 + 2 * p));
-  const results = [overProcesses(perProcess.map((r) => r[0]!)), overProcesses(perProcess.map((r) => r[1]!))];
+  const results = perProcess[0]!.map((_, i) => overProcesses(perProcess.map((r) => r[i]!)));
 
   // In memory: no I/O at all, so this is the observation's own cost per chunk laid bare (it
   // leaves out that in a real process the observation's code and data are colder).

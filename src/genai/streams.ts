@@ -62,9 +62,16 @@ class TextBuffer {
     }
   }
 
+  /** The text so far as one flat string: the same string until more is added (masking looks it up by value, twice). */
   value(): string | null {
-    if (this.blocks === null) return this.pieces === 0 ? null : this.block;
-    return this.pieces === 0 ? this.blocks : this.blocks + this.block;
+    if (this.blocks === null && this.pieces === 0) return null;
+    if (this.pieces > 0) {
+      this.blocks = this.blocks === null ? this.block : this.blocks + this.block;
+      this.block = '';
+      this.pieces = 0;
+    }
+    this.blocks!.charCodeAt(0); // flattens it
+    return this.blocks;
   }
 }
 
