@@ -5,6 +5,7 @@ import { nameText } from './file-context.js';
 import { matchesNameGlob } from './glob.js';
 import type { ClassScope, MemberFacts } from './member-facts.js';
 import { collectMemberFacts, createClassScope, typeNames } from './member-facts.js';
+import { toolDefinition } from './tool-definitions.js';
 import type { DecoratorName, MemberKind, MemberReport } from './types.js';
 
 /** What the codemod decided for one member, with the node to edit. */
@@ -75,9 +76,16 @@ const NOT_TOOL_METHODS = new Set(['toString', 'toJSON', 'valueOf', 'schema', 'ge
 /** Analyses every class of a file and decides, per member, what the codemod does. */
 export function analyseFile(ctx: FileContext, config: ResolvedConfig, file: string): FileAnalysis {
   const out: FileAnalysis = { decisions: [], extraReports: [], siblingCandidates: [], targets: [] };
+  const toolObjects = new Set<ts.ObjectLiteralExpression>();
   const visit = (node: ts.Node): void => {
     if (ts.isClassLike(node)) analyseClass(node, ctx, config, file, out);
-    else if (ts.isObjectLiteralExpression(node)) reportObjectLiteral(node, ctx, file, out);
+    else if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      const tool = toolDefinition(node, ctx, file);
+      if (tool !== undefined) {
+        out.extraReports.push(tool.report);
+        if (tool.object !== undefined) toolObjects.add(tool.object);
+      }
+    } else if (ts.isObjectLiteralExpression(node) && !toolObjects.has(node)) reportObjectLiteral(node, ctx, file, out);
     ts.forEachChild(node, visit);
   };
   visit(ctx.sf);

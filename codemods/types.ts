@@ -78,7 +78,8 @@ export type MemberKind =
   | 'field'
   | 'static field'
   | 'constructor'
-  | 'object-literal method';
+  | 'object-literal method'
+  | 'tool function';
 
 /** A file the codemod did not look into, and why. */
 export interface SkippedFile {

@@ -81,6 +81,36 @@ describe('runCodemod options', () => {
     }
   });
 
+  it('reports tools made by a library from a function as skipped, with the wrapper to use, and no other call', async () => {
+    const source = [
+      `import { tool } from '@openai/agents';`,
+      `import { createTool } from '@mastra/core/tools';`,
+      `import { FunctionTool } from 'llamaindex';`,
+      `import { tool as ownTool } from './own-tools.js';`,
+      `export const getWeather = tool({ name: 'get_weather', description: 'w', parameters: {}, execute: async () => 'sunny' });`,
+      `export const forecast = createTool({ id: 'forecast', description: 'f', execute: async () => 'rain' });`,
+      `export const sum = FunctionTool.from((input: { a: number; b: number }) => input.a + input.b, { name: 'sum', description: 's' });`,
+      `export const mine = ownTool({ execute: async () => 'x' });`,
+      `export const described = tool({ name: 'no_function', description: 'has no execute' });`,
+      ``,
+    ].join('\n');
+    const fx = prepareFixture('tabs', source);
+    try {
+      const result = await runCodemod({ dir: fx.dir });
+      assert.equal(result.diff, '');
+      assert.equal(
+        reportLines(result.members),
+        'get_weather.execute skipped @runtimeOperation skip/tool-function\n' +
+          'forecast.execute skipped @runtimeOperation skip/tool-function\n' +
+          'sum.function skipped @runtimeOperation skip/tool-function\n',
+      );
+      assert.match(result.members[0]!.reason, /tool\(\) of @openai\/agents: .*withRuntimeOperation\(\{ name: 'get_weather' \}, \.\.\.\)/);
+      assert.equal(result.members[2]!.line, 7);
+    } finally {
+      fx.cleanup();
+    }
+  });
+
   it('reports object-literal methods that call a model as skipped', async () => {
     const source = `import OpenAI from 'openai';\nconst client = new OpenAI({ apiKey: 'x' });\nexport const handlers = {\n  async ask(q: string) {\n    return client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] });\n  },\n};\n`;
     const fx = prepareFixture('tabs', source);
