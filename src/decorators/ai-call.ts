@@ -1,4 +1,4 @@
-import { toCaisFields, type SentRequest } from '../genai/call-record.js';
+import { toCaisFields, withoutContent, type SentRequest } from '../genai/call-record.js';
 import { readSdkRequest } from '../genai/sdk-request.js';
 import { watchSdkEventStream } from '../genai/sdk-event-stream.js';
 import { getConfig } from '../configure.js';
@@ -52,6 +52,8 @@ interface AiDetail {
   custom: AiCallExtract | null;
   /** Results and response ids already counted by descendant `@aiCall`s. */
   counted: Set<unknown> | undefined;
+  /** Whether the call records may hold the prompt and the answer (decided when the call starts). */
+  content: { input: boolean; output: boolean };
 }
 
 const detailOf = (call: ActiveCall) => call.detail as unknown as AiDetail;
@@ -69,7 +71,9 @@ function behaviour(options: AiCallOptions): CallBehaviour {
   const { extract, stateBefore, stateAfter } = options;
   return {
     start(call, self, args) {
-      const detail: AiDetail = { request: null, response: null, stream: null, sent: null, deferred: false, args: extract ? [...args] : undefined, custom: null, counted: undefined };
+      const captureContent = getConfig().captureContent;
+      const content = { input: captureContent && call.spec.captureInput, output: captureContent && call.spec.captureOutput };
+      const detail: AiDetail = { request: null, response: null, stream: null, sent: null, deferred: false, args: extract ? [...args] : undefined, custom: null, counted: undefined, content };
       call.detail = detail as unknown as Record<string, unknown>;
       detail.request = readAiRequest(args, self, hints);
       if (stateBefore) call.guard('stateBefore', () => (call.stateBefore = snapshot(stateBefore(self), 16384)));
@@ -131,6 +135,7 @@ function behaviour(options: AiCallOptions): CallBehaviour {
       event.total_tokens = cais.total_tokens;
       event.cost_usd = cais.cost_usd;
       event.call_records = cais.call_records;
+      if (!detail.content.input || !detail.content.output) withoutContent(cais.call_records, detail.content);
       if (detail.custom !== null && typeof detail.custom === 'object' && !Array.isArray(detail.custom)) Object.assign(event, detail.custom);
       if (call.usageInChild) {
         event.input_tokens = null;

@@ -135,6 +135,27 @@ function build(
   };
 }
 
+/**
+ * Takes the content out of call records when inputs or outputs are not to be recorded
+ * (`captureContent: false`, or a decorator's `captureInput`/`captureOutput: false`): the
+ * messages and output text go, tool calls keep their id and name but not their arguments;
+ * model, parameters, tokens, cost, finish reason and stream facts stay. In place.
+ *
+ * @example
+ * withoutContent(fields.call_records, { input: false, output: true }); // input_messages: []
+ */
+export function withoutContent(records: CallRecord[], keep: { input: boolean; output: boolean }): void {
+  for (const record of records) {
+    if (!keep.input) record.input_messages = [];
+    if (!keep.output) {
+      record.output_messages = [];
+      record.output_text = null;
+      record.tool_calls = record.tool_calls.map((call) => ({ id: call.id, name: call.name, arguments: null }));
+      delete record.metadata.reasoning_chars;
+    }
+  }
+}
+
 function mergeSent(
   request: AiRequest | null,
   response: AiResponse | null,

@@ -6,7 +6,7 @@ import { GoogleGenAI } from '@google/genai';
 import { generateObject, generateText, streamObject, streamText } from 'ai';
 import { z } from 'zod';
 import { createOpenAI } from '@ai-sdk/openai';
-import { aiCall } from '../../src/index.js';
+import { aiCall, configure } from '../../src/index.js';
 import { ANSWER, JSON_ANSWER, USAGE, startFakeLlmServer, type FakeLlmServer } from './support/fake-llm-server.js';
 import { traced } from './support/traced-session.js';
 
@@ -113,6 +113,61 @@ describe('ai-call-capture', () => {
       { id: 'call_weather_1', name: 'get_weather', arguments: '{"city":"Paris"}' },
       { id: 'call_time_2', name: 'get_time', arguments: '{"tz":"Europe/Paris"}' },
     ]);
+  });
+
+  it('keeps prompts, answers and tool arguments out of the call records when content is not captured, and the rest in', async () => {
+    const agent = new Agent(client);
+    configure({ captureContent: false });
+    try {
+      const { events } = await traced(async () => {
+        await agent.think('my secret question', { 'x-scenario': 'tools' });
+        for await (const chunk of await agent.stream('another secret')) void chunk;
+      });
+      const [built, streamed] = events.map((event) => event.call_records[0]!);
+      for (const record of [built!, streamed!]) {
+        assert.deepEqual(record.input_messages, []);
+        assert.deepEqual(record.output_messages, []);
+        assert.equal(record.output_text, null);
+        assert.equal(record.request_params.model, 'gpt-4o-mini');
+        assert.equal(record.usage?.input_tokens, USAGE.input);
+        assert.ok(record.cost_usd !== null && record.cost_usd > 0);
+      }
+      assert.deepEqual(built!.tool_calls, [
+        { id: 'call_weather_1', name: 'get_weather', arguments: null },
+        { id: 'call_time_2', name: 'get_time', arguments: null },
+      ]);
+      assert.equal(built!.finish_reason, 'tool_calls');
+      assert.equal(streamed!.stream?.chunk_count, 9);
+      assert.doesNotMatch(JSON.stringify(events), /secret|Paris/);
+    } finally {
+      configure({ captureContent: true });
+    }
+  });
+
+  it('leaves the prompt out with captureInput: false and the answer out with captureOutput: false', async () => {
+    class Quiet {
+      constructor(readonly llm: OpenAI) {}
+
+      @aiCall({ captureInput: false })
+      ask(question: string) {
+        return this.llm.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+      }
+
+      @aiCall({ captureOutput: false })
+      tell(question: string) {
+        return this.llm.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+      }
+    }
+    const quiet = new Quiet(client);
+    const { events } = await traced(async () => {
+      await quiet.ask('Capital?');
+      await quiet.tell('Capital?');
+    });
+    const [asked, told] = events.map((event) => event.call_records[0]!);
+    assert.deepEqual(asked!.input_messages, []);
+    assert.equal(asked!.output_text, ANSWER);
+    assert.deepEqual(told!.input_messages, [{ role: 'user', parts: [{ type: 'text', text: 'Capital?' }] }]);
+    assert.equal(told!.output_text, null);
   });
 
   it('observes a stream as it is consumed: chunks, text, usage, time to first chunk', async () => {
