@@ -115,9 +115,10 @@ class Aggregator implements StreamAggregator {
       const type = chunk.type;
       if (typeof type === 'string') this.typed(type, chunk);
       else if (Array.isArray(chunk.choices)) this.openAiChunk(chunk);
-      // Mistral's SDK wraps each chunk as a server-sent event: { data: chunk }.
-      else if (isObject(chunk.data) && Array.isArray(chunk.data.choices)) this.openAiChunk(chunk.data);
       else if (Array.isArray(chunk.candidates) || chunk.usageMetadata !== undefined) this.geminiChunk(chunk);
+      // Mistral's SDK wraps each chunk as a server-sent event: { data: chunk }. Only an own `data`:
+      // Gemini's chunks have a `data` getter that warns on the console when read.
+      else if (Object.hasOwn(chunk, 'data') && isObject(chunk.data) && Array.isArray(chunk.data.choices)) this.openAiChunk(chunk.data);
       else if (isOllamaResponse(chunk)) this.ollamaChunk(chunk);
     } catch {
       // A malformed chunk is counted and otherwise ignored.

@@ -159,10 +159,18 @@ describe('streams', () => {
     assert.equal(aggregator.result().usage?.output_tokens, USAGE.output);
   });
 
-  it('aggregates a Gemini generateContentStream', async () => {
+  it('aggregates a Gemini generateContentStream without reading the chunks\' warning getters', async () => {
     const google = new GoogleGenAI({ apiKey: 'test-key', httpOptions: { baseUrl: server.url } });
     const aggregator = createStreamAggregator(null, now());
-    await consume(await google.models.generateContentStream({ model: 'gemini-2.5-flash', contents: 'Capital?' }), aggregator);
+    const warnings: unknown[][] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args);
+    try {
+      await consume(await google.models.generateContentStream({ model: 'gemini-2.5-flash', contents: 'Capital?' }), aggregator);
+    } finally {
+      console.warn = warn;
+    }
+    assert.deepEqual(warnings, [], 'reading a chunk\'s `data` getter makes the SDK warn');
     const response = aggregator.result();
     assert.equal(response.api, 'gemini');
     assert.equal(response.output_text, ANSWER);
