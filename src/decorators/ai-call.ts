@@ -66,6 +66,19 @@ function nearestAiAncestor(call: ActiveCall): ActiveCall | null {
   return null;
 }
 
+/**
+ * A wrapper returning what an inner @aiCall returned (a response, a stream, an AI SDK result)
+ * must not count the same usage twice: each call's result is noted with its nearest @aiCall
+ * ancestor, which records no usage of its own when it returns that same object. Runs for every
+ * object a call settles with, before it is followed as a stream or read.
+ */
+function countOnce(call: ActiveCall, result: unknown): void {
+  if (typeof result !== 'object' || result === null) return;
+  if (detailOf(call).counted?.has(result)) call.usageInChild = true;
+  const ancestor = nearestAiAncestor(call);
+  if (ancestor !== null) (detailOf(ancestor).counted ??= new Set()).add(result);
+}
+
 function behaviour(options: AiCallOptions): CallBehaviour {
   const hints = { model: options.model, provider: options.provider };
   const { extract, stateBefore, stateAfter } = options;
@@ -87,6 +100,7 @@ function behaviour(options: AiCallOptions): CallBehaviour {
     },
     deferred(call, result) {
       const detail = detailOf(call);
+      countOnce(call, result);
       const ended = watchSdkEventStream(result, (kind) => (detail.stream = kind === 'chunks' ? createStreamAggregator(detail.request, toEpochMs(call.startMs), epochNow) : createToolRoundsAggregator(detail.request)));
       if (ended !== null) {
         detail.deferred = true;
@@ -105,17 +119,14 @@ function behaviour(options: AiCallOptions): CallBehaviour {
       detail.response = readAiResponse(result, detail.request);
       // A copy: what extract returns becomes event fields, which the batch side masks in place.
       if (extract) call.guard('extract', () => (detail.custom = (snapshot(extract(detail.args ?? [], result) ?? null, getConfig().maxPayloadBytes) as AiCallExtract | null)));
-      // A wrapper returning what an inner @aiCall returned must not count the same usage twice.
+      // The same answer by its id, or several inner answers gathered (see countOnce for the result itself).
       const counted = detail.counted;
-      if (counted !== undefined && (counted.has(result) || (detail.response.response_id !== null && counted.has(detail.response.response_id)) || (Array.isArray(result) && result.some((item) => counted.has(item))))) {
+      const id = detail.response.response_id;
+      if (counted !== undefined && ((id !== null && counted.has(id)) || (Array.isArray(result) && result.some((item) => counted.has(item))))) {
         call.usageInChild = true;
       }
       const ancestor = nearestAiAncestor(call);
-      if (ancestor !== null) {
-        const counted = (detailOf(ancestor).counted ??= new Set());
-        if (typeof result === 'object' && result !== null) counted.add(result);
-        if (detail.response.response_id !== null) counted.add(detail.response.response_id);
-      }
+      if (ancestor !== null && id !== null) (detailOf(ancestor).counted ??= new Set()).add(id);
     },
     finally(call, self) {
       if (stateAfter) call.guard('stateAfter', () => (call.stateAfter = snapshot(stateAfter(self), 16384)));

@@ -43,6 +43,11 @@ describe('ai-call-capture', () => {
       return this.think(question);
     }
 
+    @aiCall({ name: 'outerStream' })
+    async outerStream(question: string) {
+      return this.stream(question);
+    }
+
     @aiCall({ name: 'fanOut' })
     fanOut(questions: string[]) {
       return Promise.all(questions.map((question) => this.think(question)));
@@ -254,6 +259,22 @@ describe('ai-call-capture', () => {
     assert.equal(events.length, 1);
     assert.equal(events[0]!.status, 'cancelled');
     assert.equal(events[0]!.call_records[0]!.stream?.chunk_count ?? 0, 0);
+  });
+
+  it('counts once an @aiCall that passes the stream of an inner @aiCall through', async () => {
+    const agent = new Agent(client);
+    let text = '';
+    const { events } = await traced(async () => {
+      for await (const chunk of await agent.outerStream('Capital?')) text += chunk.choices[0]?.delta.content ?? '';
+    });
+    assert.equal(text, ANSWER);
+    const inner = events.find((e) => e.name === 'stream')!;
+    const outer = events.find((e) => e.name === 'outerStream')!;
+    assert.equal(inner.input_tokens, USAGE.input);
+    assert.equal(inner.call_records[0]!.output_text, ANSWER);
+    assert.equal(outer.input_tokens, null);
+    assert.equal(outer.cost_usd, null);
+    assert.deepEqual(outer.call_records, []);
   });
 
   it('counts an @aiCall inside an @aiCall once', async () => {
