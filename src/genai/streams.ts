@@ -31,6 +31,8 @@ interface ToolCallState {
   args: string;
   /** Set when the stream delivered the complete input (AI SDK `tool-call`, Responses `.done`). */
   final: unknown;
+  /** The input as the call started, kept when no piece of it follows (Anthropic's `{}` of a tool without parameters). */
+  initial?: unknown;
 }
 
 /** Pieces appended to a block before it is flattened (see TextBuffer). */
@@ -89,6 +91,8 @@ class Aggregator implements StreamAggregator {
   private readonly texts: TextBuffer[] = [];
   private readonly reasoning = new TextBuffer();
   private readonly tools = new Map<string | number, ToolCallState>();
+  /** Indexes of Anthropic content blocks of server-run tools (web search, MCP). */
+  private serverBlocks: Set<number> | undefined = undefined;
   private readonly finishes: Array<string | null> = [];
   private final: AiResponse | null = null;
   private completedOverride: boolean | undefined = undefined;
@@ -210,7 +214,7 @@ class Aggregator implements StreamAggregator {
       calls.push({
         id: state.id,
         name: state.name ?? 'unknown',
-        arguments: state.final !== undefined ? state.final : state.args.length > 0 ? state.args : null,
+        arguments: state.final !== undefined ? state.final : state.args.length > 0 ? state.args : (state.initial ?? null),
       });
     }
     return calls;
@@ -361,6 +365,10 @@ class Aggregator implements StreamAggregator {
           const state = this.tool(num(chunk.index) ?? this.tools.size);
           state.id = str(obj(block)?.id);
           state.name = str(obj(block)?.name);
+          state.initial = obj(block)?.input;
+        } else if (blockType === 'server_tool_use' || blockType === 'mcp_tool_use') {
+          // Run by Anthropic, not by the caller: its input pieces are no tool call of the answer.
+          (this.serverBlocks ??= new Set()).add(num(chunk.index) ?? -1);
         } else if (blockType === 'text') {
           const text = str(obj(block)?.text);
           if (text !== null) this.text(0).add(text);
@@ -375,7 +383,8 @@ class Aggregator implements StreamAggregator {
           if (typeof text === 'string') this.text(0).add(text);
         } else if (deltaType === 'input_json_delta') {
           const piece = obj(delta)?.partial_json;
-          if (typeof piece === 'string') this.tool(num(chunk.index) ?? 0).args += piece;
+          const index = num(chunk.index) ?? 0;
+          if (typeof piece === 'string' && this.serverBlocks?.has(index) !== true) this.tool(index).args += piece;
         } else if (deltaType === 'thinking_delta') {
           const thinking = obj(delta)?.thinking;
           if (typeof thinking === 'string') this.reasoning.add(thinking);

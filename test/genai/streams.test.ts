@@ -151,6 +151,25 @@ describe('streams', () => {
     assert.equal(response.stream?.completed, true);
   });
 
+  it('leaves Anthropic server tools out of the tool calls, and keeps the empty input of a tool without parameters', () => {
+    const aggregator = createStreamAggregator(null, 0);
+    const events = [
+      { type: 'message_start', message: { id: 'msg_1', model: 'claude-sonnet-4-5', usage: { input_tokens: 10, output_tokens: 1 } } },
+      { type: 'content_block_start', index: 0, content_block: { type: 'server_tool_use', id: 'srvtoolu_1', name: 'web_search', input: {} } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: '{"query":"weather Paris"}' } },
+      { type: 'content_block_stop', index: 0 },
+      { type: 'content_block_start', index: 1, content_block: { type: 'web_search_tool_result', tool_use_id: 'srvtoolu_1', content: [] } },
+      { type: 'content_block_stop', index: 1 },
+      { type: 'content_block_start', index: 2, content_block: { type: 'tool_use', id: 'toolu_02', name: 'list_alerts', input: {} } },
+      { type: 'content_block_delta', index: 2, delta: { type: 'input_json_delta', partial_json: '' } },
+      { type: 'content_block_stop', index: 2 },
+      { type: 'message_delta', delta: { stop_reason: 'tool_use' }, usage: { output_tokens: 30 } },
+      { type: 'message_stop' },
+    ];
+    for (const event of events) aggregator.onChunk(event, 1);
+    assert.deepEqual(aggregator.result().tool_calls, [{ id: 'toolu_02', name: 'list_alerts', arguments: {} }]);
+  });
+
   it('aggregates the events of the Anthropic messages.stream() helper', async () => {
     const aggregator = createStreamAggregator(null, now());
     const stream = anthropic.messages.stream({ model: 'claude-haiku-4-5', max_tokens: 256, messages: [{ role: 'user', content: 'Capital?' }] });
