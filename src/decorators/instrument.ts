@@ -311,21 +311,26 @@ function observeGenerator(call: ActiveCall, generator: Generator & AsyncGenerato
 /**
  * A stream (an SDK's Stream, a ReadableStream, any async iterable) is observed as the consumer
  * pulls it: the same object is returned, and only its first iteration is watched. Nothing is
- * pulled or buffered by us.
+ * pulled or buffered by us. The streams of the Stainless SDKs (OpenAI, Anthropic, ...) make
+ * every iteration with their own `iterator()`, which `tee()` and `toReadableStream()` call
+ * directly: that is the method watched there.
  */
 function observeAsyncIterable(call: ActiveCall, iterable: AsyncIterable<unknown>): unknown {
-  const original = iterable[Symbol.asyncIterator];
+  const own = Object.getOwnPropertyDescriptor(iterable, 'iterator');
+  const stainless = own !== undefined && typeof own.value === 'function' && own.writable === true && wasAborted(iterable) !== null;
+  const key = stainless ? 'iterator' : Symbol.asyncIterator;
+  const original = (iterable as unknown as Record<PropertyKey, Function>)[key]!;
   call.stream = call.spec.behaviour.observeStream!(call);
   call.session.track(call);
   let first = true;
-  const observed = function (this: AsyncIterable<unknown>): AsyncIterator<unknown> {
-    const iterator = apply(original, this, []) as AsyncIterator<unknown>;
+  const observed = function (this: AsyncIterable<unknown>, ...args: unknown[]): AsyncIterator<unknown> {
+    const iterator = apply(original, this, args) as AsyncIterator<unknown>;
     if (!first || call.ended) return iterator;
     first = false;
-    return observeIterator(call, iterator);
+    return observeIterator(call, iterator, iterable);
   };
   try {
-    Object.defineProperty(iterable, Symbol.asyncIterator, { value: observed, configurable: true, writable: true });
+    Object.defineProperty(iterable, key, { value: observed, configurable: true, writable: true, enumerable: own?.enumerable ?? false });
   } catch {
     call.stream = undefined;
     call.complete('ok', undefined, '[Stream]');
@@ -334,15 +339,28 @@ function observeAsyncIterable(call: ActiveCall, iterable: AsyncIterable<unknown>
 }
 
 /**
+ * Whether the stream's own AbortController (`stream.controller`, as the Stainless SDKs have it)
+ * was aborted: its iterator then just ends. Null when the stream has none.
+ */
+function wasAborted(iterable: object): boolean | null {
+  try {
+    const controller = (iterable as { controller?: unknown }).controller;
+    return controller instanceof AbortController ? controller.signal.aborted : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The consumer gets the iterator's own promise for each chunk, and we read the chunk beside it:
  * chaining a promise of ours in front would add a turn of the microtask queue per chunk, which
  * costs more than everything else the observation does.
  */
-function observeIterator(call: ActiveCall, iterator: AsyncIterator<unknown>): AsyncIterator<unknown> {
+function observeIterator(call: ActiveCall, iterator: AsyncIterator<unknown>, iterable: object): AsyncIterator<unknown> {
   const stream = call.stream;
   const onItem = (item: IteratorResult<unknown>) => {
     if (item === null || typeof item !== 'object' || item.done) {
-      call.complete('ok', undefined);
+      call.complete(wasAborted(iterable) === true ? 'cancelled' : 'ok', undefined);
       return;
     }
     try {

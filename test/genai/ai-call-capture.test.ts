@@ -195,9 +195,9 @@ describe('ai-call-capture', () => {
     assert.ok(typeof ttfc === 'number' && ttfc >= 0 && ttfc <= event.duration_ms, `time to first chunk ${ttfc} within ${event.duration_ms}`);
   });
 
-  it('keeps tee() and toReadableStream() of an observed OpenAI stream working', async () => {
+  it('keeps tee() and toReadableStream() of an observed OpenAI stream working, and records what they read', async () => {
     const agent = new Agent(client);
-    await traced(async () => {
+    const { events } = await traced(async () => {
       const [left, right] = (await agent.stream('Capital?')).tee();
       const read = async (stream: AsyncIterable<OpenAI.Chat.Completions.ChatCompletionChunk>) => {
         let text = '';
@@ -218,6 +218,27 @@ describe('ai-call-capture', () => {
         .join('');
       assert.equal(joined, ANSWER);
     });
+    assert.equal(events.length, 2);
+    for (const event of events) {
+      assert.equal(event.status, 'ok');
+      assert.equal(event.input_tokens, USAGE.input);
+      assert.equal(event.call_records[0]!.output_text, ANSWER);
+      assert.equal(event.call_records[0]!.stream?.chunk_count, 9);
+    }
+  });
+
+  it('completes a stream aborted through its controller as cancelled', async () => {
+    const agent = new Agent(client);
+    const { events } = await traced(async () => {
+      const stream = await agent.stream('Capital?');
+      let pulled = 0;
+      for await (const chunk of stream) {
+        void chunk;
+        if (++pulled === 2) stream.controller.abort();
+      }
+    });
+    assert.equal(events[0]!.status, 'cancelled');
+    assert.ok((events[0]!.call_records[0]!.stream?.chunk_count ?? 0) >= 2);
   });
 
   it('completes an early-broken stream as cancelled with what was pulled', async () => {
