@@ -21,9 +21,9 @@ const TOOL_FACTORIES: readonly ToolFactory[] = [
   { package: 'ai', module: /^ai$/, name: 'dynamicTool', fn: { property: 'execute' }, optionsAt: 0 },
   { package: '@openai/agents', module: /^@openai\/agents(-core)?$/, name: 'tool', fn: { property: 'execute' }, optionsAt: 0 },
   { package: '@mastra/core', module: /^@mastra\/core(\/tools)?$/, name: 'createTool', fn: { property: 'execute' }, optionsAt: 0 },
-  { package: '@langchain/core', module: /^(@langchain\/core\/tools|langchain\/tools)$/, name: 'tool', fn: 'first-argument', optionsAt: 1 },
-  { package: '@langchain/core', module: /^(@langchain\/core\/tools|langchain\/tools)$/, name: 'DynamicStructuredTool', fn: { property: 'func' }, optionsAt: 0 },
-  { package: '@langchain/core', module: /^(@langchain\/core\/tools|langchain\/tools)$/, name: 'DynamicTool', fn: { property: 'func' }, optionsAt: 0 },
+  { package: '@langchain/core', module: /^(@langchain\/core\/tools|langchain\/tools|langchain)$/, name: 'tool', fn: 'first-argument', optionsAt: 1 },
+  { package: '@langchain/core', module: /^(@langchain\/core\/tools|langchain\/tools|langchain)$/, name: 'DynamicStructuredTool', fn: { property: 'func' }, optionsAt: 0 },
+  { package: '@langchain/core', module: /^(@langchain\/core\/tools|langchain\/tools|langchain)$/, name: 'DynamicTool', fn: { property: 'func' }, optionsAt: 0 },
   { package: '@anthropic-ai/sdk', module: /^@anthropic-ai\/sdk\/helpers\//, name: 'betaZodTool', fn: { property: 'run' }, optionsAt: 0 },
   { package: '@anthropic-ai/sdk', module: /^@anthropic-ai\/sdk\/helpers\//, name: 'betaTool', fn: { property: 'run' }, optionsAt: 0 },
   { package: 'llamaindex', module: /^(llamaindex|@llamaindex\/core\/tools)$/, name: 'tool', fn: { property: 'execute' }, optionsAt: 0 },
@@ -105,10 +105,14 @@ function toolName(options: ts.Expression | undefined, call: ts.Node): string {
       if (prop !== undefined && ts.isPropertyAssignment(prop) && ts.isStringLiteralLike(prop.initializer)) return prop.initializer.text;
     }
   }
-  let holder: ts.Node = call.parent;
-  while (ts.isAsExpression(holder) || ts.isSatisfiesExpression(holder) || ts.isParenthesizedExpression(holder)) holder = holder.parent;
-  if ((ts.isVariableDeclaration(holder) || ts.isPropertyAssignment(holder) || ts.isPropertyDeclaration(holder)) && nameText(holder.name as ts.PropertyName)) {
-    return nameText(holder.name as ts.PropertyName)!;
+  // The variable, property or function that holds or makes it: `const act = tool(...)`,
+  // `{ act: tool(...) }`, `const createActTool = (page) => tool(...)`, `function createActTool() { return tool(...) }`.
+  for (let holder: ts.Node = call.parent; !ts.isSourceFile(holder); holder = holder.parent) {
+    if (ts.isVariableDeclaration(holder) || ts.isPropertyAssignment(holder) || ts.isPropertyDeclaration(holder) || ts.isFunctionDeclaration(holder) || ts.isMethodDeclaration(holder)) {
+      const name = holder.name !== undefined ? nameText(holder.name as ts.PropertyName) : undefined;
+      if (name !== undefined) return name;
+    }
+    if (ts.isBlock(holder) && !ts.isFunctionLike(holder.parent)) break;
   }
   return '<tool>';
 }

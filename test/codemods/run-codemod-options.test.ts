@@ -87,11 +87,16 @@ describe('runCodemod options', () => {
       `import { createTool } from '@mastra/core/tools';`,
       `import { FunctionTool } from 'llamaindex';`,
       `import { tool as ownTool } from './own-tools.js';`,
+      `import { tool as lcTool } from 'langchain';`,
       `export const getWeather = tool({ name: 'get_weather', description: 'w', parameters: {}, execute: async () => 'sunny' });`,
       `export const forecast = createTool({ id: 'forecast', description: 'f', execute: async () => 'rain' });`,
       `export const sum = FunctionTool.from((input: { a: number; b: number }) => input.a + input.b, { name: 'sum', description: 's' });`,
       `export const mine = ownTool({ execute: async () => 'x' });`,
       `export const described = tool({ name: 'no_function', description: 'has no execute' });`,
+      `export const createActTool = (page: { act(a: string): Promise<void> }) => lcTool(async (a: string) => page.act(a), { description: 'a' });`,
+      `export function createGotoTool() {`,
+      `  return createTool({ description: 'g', execute: async () => 'went' });`,
+      `}`,
       ``,
     ].join('\n');
     const fx = prepareFixture('tabs', source);
@@ -102,10 +107,12 @@ describe('runCodemod options', () => {
         reportLines(result.members),
         'get_weather.execute skipped @runtimeOperation skip/tool-function\n' +
           'forecast.execute skipped @runtimeOperation skip/tool-function\n' +
-          'sum.function skipped @runtimeOperation skip/tool-function\n',
+          'sum.function skipped @runtimeOperation skip/tool-function\n' +
+          'createActTool.function skipped @runtimeOperation skip/tool-function\n' +
+          'createGotoTool.execute skipped @runtimeOperation skip/tool-function\n',
       );
       assert.match(result.members[0]!.reason, /tool\(\) of @openai\/agents: .*withRuntimeOperation\(\{ name: 'get_weather' \}, \.\.\.\)/);
-      assert.equal(result.members[2]!.line, 7);
+      assert.equal(result.members[2]!.line, 8);
     } finally {
       fx.cleanup();
     }
