@@ -184,6 +184,12 @@ function collectMembers(cls: ts.ClassLikeDeclaration, ctx: FileContext, scope: C
         if (!node.type || !ts.isFunctionTypeNode(node.type)) continue;
         structural = { rule: 'skip/not-a-function', reason: 'field without a function value' };
       } else if (hasModifier(node, ts.SyntaxKind.AbstractKeyword)) structural = { rule: 'skip/abstract', reason: 'abstract field: no value to wrap' };
+      else if (ctx.legacy && ctx.definedFields) {
+        structural = {
+          rule: 'skip/legacy-defined-field',
+          reason: 'function field with experimentalDecorators and useDefineForClassFields (the default from target ES2022): the field is defined on each instance, past any legacy decorator; make it a method, or set useDefineForClassFields: false',
+        };
+      }
       body = fn?.body;
     } else continue;
     const privateName = !!node.name && ts.isPrivateIdentifier(node.name);

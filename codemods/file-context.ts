@@ -18,14 +18,17 @@ export interface ImportBinding {
  * imports, how it refers to our decorators, and the type checker when there is one.
  *
  * @example
- * const ctx = createFileContext(sourceFile, checker, { legacy: false });
+ * const ctx = createFileContext(sourceFile, checker, { legacy: false, definedFields: true });
  * ctx.ourDecoratorOf(decorator); // 'aiCall' for `@llm()` after `import { aiCall as llm } from 'agent-trace'`
  */
 export interface FileContext {
   sf: ts.SourceFile;
   text: string;
   checker: ts.TypeChecker | undefined;
+  /** `experimentalDecorators`: legacy decorators. */
   legacy: boolean;
+  /** Class fields are defined on each instance (`useDefineForClassFields`, the default from target ES2022). */
+  definedFields: boolean;
   style: FileStyle;
   imports: Map<string, ImportBinding>;
   /** Providers whose packages the file imports. */
@@ -48,7 +51,8 @@ export interface FileContext {
 export const PACKAGE_NAME = 'agent-trace';
 
 /** Builds the {@link FileContext} of a source file. */
-export function createFileContext(sf: ts.SourceFile, checker: ts.TypeChecker | undefined, legacy: boolean): FileContext {
+export function createFileContext(sf: ts.SourceFile, checker: ts.TypeChecker | undefined, settings: { legacy: boolean; definedFields: boolean }): FileContext {
+  const { legacy, definedFields } = settings;
   const imports = new Map<string, ImportBinding>();
   const topLevelNames = new Set<string>();
   const llmProviders = new Set<string>();
@@ -129,6 +133,7 @@ export function createFileContext(sf: ts.SourceFile, checker: ts.TypeChecker | u
     text: sf.text,
     checker,
     legacy,
+    definedFields,
     style: detectFileStyle(sf),
     imports,
     llmProviders,

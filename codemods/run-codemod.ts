@@ -76,6 +76,8 @@ export async function runCodemod(options: CodemodOptions = {}): Promise<CodemodR
     }
     const compilerOptions = loaded.options;
     const legacy = compilerOptions.experimentalDecorators === true;
+    const target = compilerOptions.target ?? ts.ScriptTarget.ES5;
+    const definedFields = compilerOptions.useDefineForClassFields ?? target >= ts.ScriptTarget.ES2022;
     const outDirs = [compilerOptions.outDir, compilerOptions.declarationDir].filter((d): d is string => !!d).map((d) => path.resolve(d));
     const mine = loaded.fileNames.filter((f) => !claimed.has(f));
     const report: ProjectReport = {
@@ -136,7 +138,7 @@ export async function runCodemod(options: CodemodOptions = {}): Promise<CodemodR
       const rel = toPosix(path.relative(root, file));
       const sf = program?.getSourceFile(file) ?? parseSourceFile(file, text, compilerOptions);
       filesAnalysed++;
-      const ctx = createFileContext(sf, program?.getSourceFile(file) ? checker : undefined, legacy);
+      const ctx = createFileContext(sf, program?.getSourceFile(file) ? checker : undefined, { legacy, definedFields });
       let analysis: FileAnalysis;
       try {
         analysis = analyseFile(ctx, config, rel);

@@ -118,6 +118,24 @@ describe('runCodemod options', () => {
     }
   });
 
+  it('skips function fields under legacy decorators where fields are defined on each instance, which no legacy decorator reaches', async () => {
+    const source = `import OpenAI from 'openai';\nexport class Chat {\n  constructor(private readonly client: OpenAI) {}\n  ask = async (q: string) => this.client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] });\n  async tell(q: string) {\n    return this.client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] });\n  }\n}\n`;
+    const fx = prepareFixture('legacy-decorators', source);
+    try {
+      const result = await runCodemod({ dir: fx.dir });
+      assert.equal(reportLines(result.members), 'Chat.ask skipped @aiCall skip/legacy-defined-field\nChat.tell added @aiCall ai-call/model-call\n');
+      assert.match(result.members[0]!.reason, /useDefineForClassFields: false/);
+      const tsconfig = path.join(fx.dir, 'tsconfig.json');
+      const config = JSON.parse(readFileSync(tsconfig, 'utf8'));
+      config.compilerOptions.useDefineForClassFields = false;
+      writeFileSync(tsconfig, JSON.stringify(config));
+      const assigned = await runCodemod({ dir: fx.dir });
+      assert.equal(reportLines(assigned.members), 'Chat.ask added @aiCall ai-call/model-call\nChat.tell added @aiCall ai-call/model-call\n');
+    } finally {
+      fx.cleanup();
+    }
+  });
+
   it('reports object-literal methods that call a model as skipped', async () => {
     const source = `import OpenAI from 'openai';\nconst client = new OpenAI({ apiKey: 'x' });\nexport const handlers = {\n  async ask(q: string) {\n    return client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] });\n  },\n};\n`;
     const fx = prepareFixture('tabs', source);
