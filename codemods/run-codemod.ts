@@ -160,6 +160,7 @@ export async function runCodemod(options: CodemodOptions = {}): Promise<CodemodR
           }
         }
       } else {
+        if (!isModule(sf, compilerOptions)) keepScriptGlobal(analysis);
         edits = planAddEdits(ctx, analysis.decisions, verbatimCjs && cjs ? 'require' : 'esm');
         members.push(...analysis.decisions.map((d) => d.report), ...analysis.extraReports);
       }
@@ -286,4 +287,22 @@ function summarize(r: CodemodResult): string {
   if (!r.written && (r.mode === 'dry-run' || r.mode === 'remove-dry-run') && c.filesChanged) s += '. Dry run: nothing written (use --write)';
   if (!r.written && (r.mode === 'write' || r.mode === 'remove') && c.filesChanged) s += '. Nothing written';
   return `${s}.`;
+}
+
+/** True when the file is a module; a script (no import or export) shares its declarations with every file. */
+function isModule(sf: ts.SourceFile, options: ts.CompilerOptions): boolean {
+  return ts.isExternalModule(sf) || /\.[mc][tj]s$/.test(sf.fileName) || options.moduleDetection === ts.ModuleDetectionKind.Force;
+}
+
+/** In a script, an import of agent-trace would make it a module and hide its declarations from the other files: nothing is added there. */
+function keepScriptGlobal(analysis: FileAnalysis): void {
+  for (const decision of analysis.decisions) {
+    if (decision.report.action !== 'added') continue;
+    decision.report = {
+      ...decision.report,
+      action: 'skipped',
+      rule: 'skip/script-file',
+      reason: `the file is a script (no import or export), so its declarations are global: importing agent-trace would make it a module and hide them from the other files; make it a module first (would get @${decision.report.decorator}: ${decision.report.reason})`,
+    };
+  }
 }

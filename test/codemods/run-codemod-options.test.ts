@@ -136,6 +136,23 @@ describe('runCodemod options', () => {
     }
   });
 
+  it('adds nothing to a script file, whose declarations an import would hide from the other files', async () => {
+    const script = `import OpenAI = require('openai');\n`;
+    const body = `class GlobalAgent {\n  private client = new OpenAI.OpenAI({ apiKey: 'x' });\n  async ask(q: string) {\n    return this.client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] });\n  }\n}\n`;
+    const fx = prepareFixture('commonjs', `declare namespace OpenAI { class OpenAI { constructor(o: object); chat: any } }\n${body}`);
+    try {
+      const result = await runCodemod({ dir: fx.dir });
+      assert.equal(result.diff, '');
+      assert.equal(reportLines(result.members), 'GlobalAgent.ask skipped @aiCall skip/script-file\n');
+      assert.match(result.members[0]!.reason, /make it a module first/);
+      writeFileSync(fx.file, script + body);
+      const moduleResult = await runCodemod({ dir: fx.dir });
+      assert.equal(reportLines(moduleResult.members), 'GlobalAgent.ask added @aiCall ai-call/model-call\n');
+    } finally {
+      fx.cleanup();
+    }
+  });
+
   it('reports object-literal methods that call a model as skipped', async () => {
     const source = `import OpenAI from 'openai';\nconst client = new OpenAI({ apiKey: 'x' });\nexport const handlers = {\n  async ask(q: string) {\n    return client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] });\n  },\n};\n`;
     const fx = prepareFixture('tabs', source);
