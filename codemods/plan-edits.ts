@@ -209,13 +209,27 @@ export function planRemoveEdits(ctx: FileContext, decisions: readonly MemberDeci
       const kept = named.elements.filter((el) => !unused.includes(el));
       if (!kept.length && !clause.name) edits.push(removeStatement(ctx, s));
       else if (!kept.length) edits.push({ pos: clause.name!.end, end: named.end, text: '' });
-      else edits.push({ pos: named.getStart(sf), end: named.end, text: `{ ${kept.map((el) => el.getText(sf)).join(', ')} }` });
+      else edits.push(...removeSpecifiers(named.elements, unused, sf));
     } else if (ts.isImportEqualsDeclaration(s) && s.name.text === REQUIRE_NAME && !uses.get(REQUIRE_NAME)) {
       const ref = s.moduleReference;
       if (ts.isExternalModuleReference(ref) && ts.isStringLiteral(ref.expression) && ref.expression.text === PACKAGE_NAME) edits.push(removeStatement(ctx, s));
     }
   }
   return { edits, removed };
+}
+
+/**
+ * Takes `unused` out of an import's specifiers, each with the separator before it (the add path
+ * writes `, name` after the last one), so that the import is as it was, also across lines.
+ */
+function removeSpecifiers(elements: ts.NodeArray<ts.ImportSpecifier>, unused: readonly ts.ImportSpecifier[], sf: ts.SourceFile): TextEdit[] {
+  const edits: TextEdit[] = [];
+  const firstKept = elements.findIndex((el) => !unused.includes(el));
+  if (firstKept > 0) edits.push({ pos: elements[0]!.getStart(sf), end: elements[firstKept]!.getStart(sf), text: '' });
+  for (let i = firstKept + 1; i < elements.length; i++) {
+    if (unused.includes(elements[i]!)) edits.push({ pos: elements[i - 1]!.end, end: elements[i]!.end, text: '' });
+  }
+  return edits;
 }
 
 function removeStatement(ctx: FileContext, s: ts.Statement): TextEdit {

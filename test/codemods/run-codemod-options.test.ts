@@ -45,6 +45,19 @@ describe('runCodemod options', () => {
     }
   });
 
+  it('adds to an import of agent-trace written across lines, and takes out exactly that', async () => {
+    const source = `import OpenAI from 'openai';\nimport {\n  SessionTracer,\n} from 'agent-trace';\n\nexport const tracer: typeof SessionTracer | undefined = undefined;\n\nexport class ChatAgent {\n  private client = new OpenAI();\n\n  async ask(prompt: string) {\n    return this.client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: prompt }] });\n  }\n}\n`;
+    const fx = prepareFixture('tabs', source);
+    try {
+      await runCodemod({ dir: fx.dir, write: true });
+      assert.match(readFileSync(fx.file, 'utf8'), /import \{\n  SessionTracer, aiCall,\n\} from 'agent-trace';/);
+      await runCodemod({ dir: fx.dir, write: true, remove: true });
+      assert.equal(readFileSync(fx.file, 'utf8'), source);
+    } finally {
+      fx.cleanup();
+    }
+  });
+
   it('writes diff paths relative to the git top level, so git apply works from there', async () => {
     const fx = prepareFixture('tabs');
     try {
