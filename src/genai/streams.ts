@@ -90,6 +90,8 @@ class Aggregator implements StreamAggregator {
   private terminal = false;
   private readonly texts: TextBuffer[] = [];
   private readonly reasoning = new TextBuffer();
+  /** Refusal text per output (OpenAI's `delta.refusal`), made when one arrives. */
+  private refusals: TextBuffer[] | undefined = undefined;
   private readonly tools = new Map<string | number, ToolCallState>();
   /** Indexes of Anthropic content blocks of server-run tools (web search, MCP). */
   private serverBlocks: Set<number> | undefined = undefined;
@@ -156,12 +158,14 @@ class Aggregator implements StreamAggregator {
       if (final === null || response.output_messages.length === 0) {
         response.output_messages = [];
         response.finish_reasons = [];
-        const outputs = Math.max(this.texts.length, this.finishes.length, toolCalls.length > 0 || reasoning !== null ? 1 : 0);
+        const outputs = Math.max(this.texts.length, this.finishes.length, this.refusals?.length ?? 0, toolCalls.length > 0 || reasoning !== null ? 1 : 0);
         for (let i = 0; i < outputs; i++) {
           const parts: AiOutputPart[] = [];
           if (i === 0 && reasoning !== null) parts.push({ type: 'reasoning', text: reasoning });
           const text = this.texts[i]?.value() ?? null;
           if (text !== null) parts.push({ type: 'text', text });
+          const refusal = this.refusals?.[i]?.value() ?? null;
+          if (refusal !== null) parts.push({ type: 'refusal', text: refusal });
           if (i === 0) for (const call of toolCalls) parts.push({ type: 'tool_call', id: call.id, name: call.name, arguments: call.arguments });
           const finish = this.finishes[i] ?? null;
           if (finish !== null) response.finish_reasons.push(finish);
@@ -191,6 +195,12 @@ class Aggregator implements StreamAggregator {
       buffer = this.texts[index]!;
     }
     return buffer;
+  }
+
+  private refusal(index: number): TextBuffer {
+    const refusals = (this.refusals ??= []);
+    while (refusals.length <= index) refusals.push(new TextBuffer());
+    return refusals[index]!;
   }
 
   private tool(key: string | number): ToolCallState {
@@ -243,6 +253,8 @@ class Aggregator implements StreamAggregator {
       if (typeof delta === 'object' && delta !== null) {
         const content = delta.content;
         if (typeof content === 'string' && content.length > 0) this.text(index).add(content);
+        const refusal = delta.refusal;
+        if (typeof refusal === 'string' && refusal.length > 0) this.refusal(index).add(refusal);
         if (index === 0) {
           const reasoning = delta.reasoning_content ?? delta.reasoning;
           if (typeof reasoning === 'string' && reasoning.length > 0) this.reasoning.add(reasoning);

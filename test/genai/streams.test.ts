@@ -151,6 +151,15 @@ describe('streams', () => {
     assert.equal(response.stream?.completed, true);
   });
 
+  it('keeps an OpenAI refusal streamed in pieces as a refusal part, as a response does', () => {
+    const aggregator = createStreamAggregator(null, 0);
+    const chunk = (delta: Record<string, unknown>, finish: string | null = null) => ({ id: 'c1', object: 'chat.completion.chunk', model: 'gpt-4o', choices: [{ index: 0, delta, finish_reason: finish }] });
+    for (const c of [chunk({ role: 'assistant', content: null, refusal: '' }), chunk({ refusal: "I'm sorry, " }), chunk({ refusal: "I can't help with that." }), chunk({}, 'stop')]) aggregator.onChunk(c, 1);
+    const response = aggregator.result();
+    assert.deepEqual(response.output_messages[0]?.parts, [{ type: 'refusal', text: "I'm sorry, I can't help with that." }]);
+    assert.equal(response.output_text, null);
+  });
+
   it('leaves Anthropic server tools out of the tool calls, and keeps the empty input of a tool without parameters', () => {
     const aggregator = createStreamAggregator(null, 0);
     const events = [
