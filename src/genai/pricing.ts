@@ -61,8 +61,10 @@ export function unregisterModelPrice(modelId: string): void {
 
 /**
  * The ids a model id is looked up under, in order: the id itself, then without its provider
- * prefix (`openai/`, `models/`, Bedrock `anthropic.`), then without date or version suffixes
- * (`-2024-07-18`, `-20241022`, `-0613`, `-001`, `@20241022`, `-v2:0`, `-latest`, `-preview`).
+ * prefix (`openai/`, `models/`, Bedrock `anthropic.`), with OpenRouter's dotted Claude versions
+ * dashed (`claude-sonnet-4.5` -> `claude-sonnet-4-5`), then without date or version suffixes
+ * (`-2024-07-18`, `-20241022`, `-0613`, `-001`, `@20241022`, `-v2:0`, `-latest`, `-preview`,
+ * OpenRouter's `:beta`, `:thinking`).
  * Never a shorter prefix of the name itself: `gpt-4o-mini` never becomes `gpt-4o` or `gpt-4`.
  *
  * @example
@@ -85,6 +87,11 @@ export function candidateModelIds(modelId: string): string[] {
     id = id.slice(bedrock + 'anthropic.'.length);
     add(id);
   }
+  // OpenRouter writes Claude versions with dots (claude-sonnet-4.5, claude-3.5-haiku); Anthropic with dashes.
+  if (id.startsWith('claude-') && /\d\.\d/.test(id)) {
+    id = id.replace(/(\d)\.(\d)/g, '$1-$2');
+    add(id);
+  }
   for (let i = 0; i < 4; i++) {
     const stripped = stripSuffix(id);
     if (stripped === id) break;
@@ -105,6 +112,7 @@ const SUFFIXES: RegExp[] = [
   /-\d{3}$/, // Gemini -001
   /-latest$/,
   /-preview$/,
+  /:(beta|thinking|extended|nitro)$/, // OpenRouter variants priced as the model
 ];
 
 function stripSuffix(id: string): string {

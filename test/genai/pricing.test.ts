@@ -59,6 +59,10 @@ describe('pricing', () => {
     assert.equal(findModelPrice('models/gemini-2.5-flash')?.model, 'gemini-2.5-flash');
     assert.equal(findModelPrice('gpt-3.5-turbo-0125')?.model, 'gpt-3.5-turbo');
     assert.equal(findModelPrice('mistral-large-latest')?.model, 'mistral-large');
+    assert.equal(findModelPrice('anthropic/claude-sonnet-4.5')?.model, 'claude-sonnet-4-5', "OpenRouter's dotted Claude version");
+    assert.equal(findModelPrice('anthropic/claude-3.5-haiku')?.model, 'claude-3-5-haiku');
+    assert.equal(findModelPrice('anthropic/claude-3.7-sonnet:thinking')?.model, 'claude-3-7-sonnet');
+    assert.equal(findModelPrice('openai/gpt-4.1')?.model, 'gpt-4.1', 'dots stay where the id has them');
     assert.equal(findModelPrice('gpt-4o-2024-05-13')?.model, 'gpt-4o-2024-05-13', 'a dated id priced apart keeps its own entry');
     for (const unknown of ['gpt-4o-mini-tts', 'my-gpt-4o', 'gpt', 'claude', 'gpt-4o-minimal', 'gemini-2.5']) {
       assert.equal(findModelPrice(unknown), null, unknown);
