@@ -2,6 +2,7 @@ import { toCaisFields, withoutContent, type SentRequest } from '../genai/call-re
 import { readSdkRequest } from '../genai/sdk-request.js';
 import { watchSdkEventStream } from '../genai/sdk-event-stream.js';
 import { getConfig } from '../configure.js';
+import { reportDiagnostic } from '../diagnostics.js';
 import type { JsonValue } from '../model/events.js';
 import { readAiRequest, type AiRequest } from '../genai/request.js';
 import { readAiResponse, readDeferredAiResponse, type AiResponse } from '../genai/response.js';
@@ -79,6 +80,22 @@ function countOnce(call: ActiveCall, result: unknown): void {
   if (ancestor !== null) (detailOf(ancestor).counted ??= new Set()).add(result);
 }
 
+const reportedNoResponse = new WeakSet<object>();
+
+/**
+ * Once per decorated function: it returned something that is no model response (the answer's
+ * text, say) and no @aiCall ran inside it, so its tokens and cost cannot be recorded.
+ */
+function reportNoResponse(call: ActiveCall, result: unknown): void {
+  if (reportedNoResponse.has(call.spec)) return;
+  reportedNoResponse.add(call.spec);
+  const returned = result === null ? 'null' : Array.isArray(result) ? 'an array' : typeof result === 'object' ? 'an object of no known response shape' : `a ${typeof result}`;
+  reportDiagnostic(
+    'no-model-response',
+    `@aiCall "${call.spec.name}" returned ${returned}, not the model's response: its model, tokens and cost are not recorded. Return the SDK's response or stream, put @aiCall on the function that calls the SDK, or read them with the extract option.`,
+  );
+}
+
 function behaviour(options: AiCallOptions): CallBehaviour {
   const hints = { model: options.model, provider: options.provider };
   const { extract, stateBefore, stateAfter } = options;
@@ -117,6 +134,7 @@ function behaviour(options: AiCallOptions): CallBehaviour {
       const detail = detailOf(call);
       if (detail.deferred) return;
       detail.response = readAiResponse(result, detail.request);
+      if (detail.response.api === null && detail.response.usage === null && detail.counted === undefined && !extract) reportNoResponse(call, result);
       // A copy: what extract returns becomes event fields, which the batch side masks in place.
       if (extract) call.guard('extract', () => (detail.custom = (snapshot(extract(detail.args ?? [], result) ?? null, getConfig().maxPayloadBytes) as AiCallExtract | null)));
       // The same answer by its id, or several inner answers gathered (see countOnce for the result itself).

@@ -469,6 +469,34 @@ describe('ai-call-capture', () => {
     assert.equal(event?.call_records[0]?.output_text, JSON_ANSWER);
   });
 
+  it('says once when a decorated method returns the answer\'s text instead of the response, and not for a wrapper of decorated calls', async () => {
+    class Texts {
+      constructor(readonly agent: Agent) {}
+
+      @aiCall()
+      async answer(question: string) {
+        const completion = await this.agent.llm.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+        return completion.choices[0]?.message.content ?? '';
+      }
+
+      @aiCall()
+      async relay(question: string) {
+        const completion = await this.agent.think(question);
+        return completion.choices[0]?.message.content ?? '';
+      }
+    }
+    const texts = new Texts(new Agent(client));
+    const { events, diagnostics } = await traced(async () => {
+      await texts.answer('Capital?');
+      await texts.answer('Capital?');
+      await texts.relay('Capital?');
+    });
+    const said = diagnostics.filter((d) => d.code === 'no-model-response');
+    assert.equal(said.length, 1);
+    assert.match(said[0]!.message, /@aiCall "answer" returned a string, not the model's response/);
+    assert.equal(events.find((e) => e.name === 'think')?.input_tokens, USAGE.input);
+  });
+
   it('records a null cost and one diagnostic for an unknown model', async () => {
     class Local {
       readonly client = client;
