@@ -388,19 +388,21 @@ function readAiSdkResult(response: AiResponse, body: Record<string, unknown>): v
   const text = str(body.text) ?? ('object' in body ? jsonText(body.object) : null);
   if (text !== null) parts.push({ type: 'text', text });
   response.output_text = text;
-  const toolCalls = body.toolCalls;
-  if (Array.isArray(toolCalls)) {
-    for (const call of toolCalls) {
-      const toolCall: AiToolCall = {
-        id: str(obj(call)?.toolCallId),
-        name: str(obj(call)?.toolName) ?? 'unknown',
-        arguments: obj(call)?.input ?? obj(call)?.args ?? null,
-      };
-      response.tool_calls.push(toolCall);
-      parts.push({ type: 'tool_call', id: toolCall.id, name: toolCall.name, arguments: toolCall.arguments });
-    }
-  }
+  // The answer's own tool calls are the last step's; a multi-step run's are those of every step
+  // (the tools it ran on the way), as for OpenAI's tool runners.
+  for (const toolCall of aiSdkToolCalls(body.toolCalls)) parts.push({ type: 'tool_call', id: toolCall.id, name: toolCall.name, arguments: toolCall.arguments });
+  const steps = body.steps;
+  response.tool_calls = Array.isArray(steps) && steps.length > 1 ? steps.flatMap((step) => aiSdkToolCalls(obj(step)?.toolCalls)) : aiSdkToolCalls(body.toolCalls);
   response.output_messages.push({ role: 'assistant', parts, finish_reason: finish });
+}
+
+function aiSdkToolCalls(toolCalls: unknown): AiToolCall[] {
+  if (!Array.isArray(toolCalls)) return [];
+  return toolCalls.map((call) => ({
+    id: str(obj(call)?.toolCallId),
+    name: str(obj(call)?.toolName) ?? 'unknown',
+    arguments: obj(call)?.input ?? obj(call)?.args ?? null,
+  }));
 }
 
 // streamText (`consumeStream`) or streamObject (`partialObjectStream`).

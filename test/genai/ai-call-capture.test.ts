@@ -3,12 +3,15 @@ import assert from 'node:assert/strict';
 import OpenAI from 'openai';
 import Anthropic from '@anthropic-ai/sdk';
 import { GoogleGenAI } from '@google/genai';
-import { generateObject, generateText, streamObject, streamText } from 'ai';
+import { generateObject, generateText, stepCountIs, streamObject, streamText, tool } from 'ai';
 import { z } from 'zod';
 import { createOpenAI } from '@ai-sdk/openai';
-import { aiCall, configure } from '../../src/index.js';
+import { aiCall, configure, withAiCall } from '../../src/index.js';
 import { ANSWER, JSON_ANSWER, USAGE, startFakeLlmServer, type FakeLlmServer } from './support/fake-llm-server.js';
 import { traced } from './support/traced-session.js';
+
+/** A function recorded as one @aiCall named `run`. */
+const withAiCallFor = <R>(fn: () => R) => withAiCall({ name: 'run' }, fn);
 
 const chatCost = ((USAGE.input - USAGE.cached) * 0.15 + USAGE.cached * 0.075 + USAGE.output * 0.6) / 1e6;
 
@@ -380,6 +383,26 @@ describe('ai-call-capture', () => {
     assert.equal(gemini?.provider, 'gcp.gemini');
     assert.equal(gemini?.output_tokens, USAGE.output);
     assert.equal(gemini?.cost_usd, ((USAGE.input - USAGE.cached) * 0.3 + USAGE.cached * 0.03 + USAGE.output * 2.5) / 1e6);
+  });
+
+  it('records the tool calls of every step of an AI SDK multi-step run', async () => {
+    const provider = createOpenAI({ apiKey: 'test-key', baseURL: `${server.url}/v1` });
+    const tools = {
+      get_weather: tool({ description: 'Weather', inputSchema: z.object({ city: z.string() }), execute: async ({ city }) => `sunny in ${city}` }),
+      get_time: tool({ description: 'Time', inputSchema: z.object({ tz: z.string() }), execute: async ({ tz }) => `noon in ${tz}` }),
+    };
+    const run = withAiCallFor(() => generateText({ model: provider.chat('gpt-4o-mini'), prompt: 'Weather and time?', tools, stopWhen: stepCountIs(2), headers: { 'x-scenario': 'tools' } }));
+    const { result, events } = await traced(run);
+    assert.equal(result.steps.length, 2);
+    assert.deepEqual(result.toolCalls, [], 'the last step answers in text');
+    const record = events[0]!.call_records[0]!;
+    assert.deepEqual(
+      record.tool_calls.map((call) => call.name),
+      ['get_weather', 'get_time'],
+    );
+    assert.equal(record.tool_calls[0]!.arguments, '{"city":"Paris"}');
+    assert.equal(record.output_text, result.text);
+    assert.equal(events[0]!.input_tokens, 2 * USAGE.input);
   });
 
   it(
