@@ -2,7 +2,7 @@ import { types } from 'node:util';
 import type { Scope } from '../context/scope.js';
 import { currentScope, storage } from '../context/storage.js';
 import { ActiveCall } from '../recorder/active-call.js';
-import type { CallSpec } from '../recorder/call-spec.js';
+import type { CallSpec, StreamObserver } from '../recorder/call-spec.js';
 import { reportDiagnostic } from '../diagnostics.js';
 import { runtime } from '../runtime.js';
 import { implicitSessionFor } from '../session-tracer.js';
@@ -273,6 +273,8 @@ function observeLazyThenable(call: ActiveCall, thenable: PromiseLike<unknown>): 
 function observeGenerator(call: ActiveCall, generator: Generator & AsyncGenerator): unknown {
   const isAsync = typeof (generator as Partial<AsyncGenerator>)[Symbol.asyncIterator] === 'function';
   call.session.track(call);
+  // An async generator of an LLM call (`async *stream() { ... yield chunk }`) is a stream: its chunks are read as it yields them.
+  const stream = isAsync && call.spec.behaviour.observeStream !== undefined ? (call.stream = call.spec.behaviour.observeStream(call)) : undefined;
   const step = (method: Function, argument: unknown, isReturn: boolean): unknown => {
     if (call.ended) return apply(method, generator, [argument]);
     let result: IteratorResult<unknown> | Promise<IteratorResult<unknown>>;
@@ -288,7 +290,13 @@ function observeGenerator(call: ActiveCall, generator: Generator & AsyncGenerato
     }
     return (result as Promise<IteratorResult<unknown>>).then(
       (item) => {
-        if (item.done) call.complete(isReturn ? 'cancelled' : 'ok', undefined, item.value);
+        if (!item.done) {
+          if (stream !== undefined) readChunk(call, stream, item.value);
+          return item;
+        }
+        const failure = isReturn ? undefined : stream?.failure?.();
+        if (failure !== undefined) call.complete('error', failure);
+        else call.complete(isReturn ? 'cancelled' : 'ok', undefined, item.value);
         return item;
       },
       (error) => {
@@ -338,6 +346,14 @@ function observeAsyncIterable(call: ActiveCall, iterable: AsyncIterable<unknown>
   return iterable;
 }
 
+function readChunk(call: ActiveCall, stream: StreamObserver, chunk: unknown): void {
+  try {
+    stream.onChunk(chunk);
+  } catch (error) {
+    reportDiagnostic('hook-threw', `${call.spec.kind} "${call.spec.name}": reading a stream chunk threw; the stream goes on.`, error);
+  }
+}
+
 /**
  * Whether the stream's own AbortController (`stream.controller`, as the Stainless SDKs have it)
  * was aborted: its iterator then just ends. Null when the stream has none.
@@ -360,14 +376,12 @@ function observeIterator(call: ActiveCall, iterator: AsyncIterator<unknown>, ite
   const stream = call.stream;
   const onItem = (item: IteratorResult<unknown>) => {
     if (item === null || typeof item !== 'object' || item.done) {
-      call.complete(wasAborted(iterable) === true ? 'cancelled' : 'ok', undefined);
+      const failure = stream?.failure?.();
+      if (failure !== undefined) call.complete('error', failure);
+      else call.complete(wasAborted(iterable) === true ? 'cancelled' : 'ok', undefined);
       return;
     }
-    try {
-      stream?.onChunk(item.value);
-    } catch (error) {
-      reportDiagnostic('hook-threw', `${call.spec.kind} "${call.spec.name}": reading a stream chunk threw; the stream goes on.`, error);
-    }
+    if (stream !== undefined) readChunk(call, stream, item.value);
   };
   // The consumer handles the rejection of its own promise; this only records it.
   const onError = (error: unknown) => call.complete('error', error);

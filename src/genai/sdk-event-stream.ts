@@ -58,7 +58,9 @@ export function watchSdkEventStream(value: unknown, observer: (kind: SdkEventKin
       }
     });
     stream.on('end', () => {
-      if (stream.aborted) resolve('cancelled');
+      const failure = watcher.failure?.();
+      if (failure !== undefined) reject(failure);
+      else if (stream.aborted) resolve('cancelled');
       // The error was already reported as the helper reports it; its end promise holds it.
       else if (stream.errored) stream.done().then(() => resolve('ok'), reject);
       else resolve('ok');

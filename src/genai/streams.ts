@@ -20,6 +20,8 @@ export interface StreamAggregator {
    * reason, `message_stop`, `response.completed`, `finish`) was seen.
    */
   result(outcome?: { completed?: boolean }): AiResponse;
+  /** The error the stream reported in its last event (a Responses API `response.failed`), else undefined. */
+  failure(): Error | undefined;
 }
 
 /** Most characters of text kept per output; the rest is counted, not kept. */
@@ -97,6 +99,7 @@ class Aggregator implements StreamAggregator {
   private serverBlocks: Set<number> | undefined = undefined;
   private readonly finishes: Array<string | null> = [];
   private final: AiResponse | null = null;
+  private failed: Error | undefined = undefined;
   private completedOverride: boolean | undefined = undefined;
   private version = 0;
   private built: AiResponse | null = null;
@@ -129,6 +132,10 @@ class Aggregator implements StreamAggregator {
     } catch {
       // A malformed chunk is counted and otherwise ignored.
     }
+  }
+
+  failure(): Error | undefined {
+    return this.failed;
   }
 
   result(outcome?: { completed?: boolean }): AiResponse {
@@ -517,6 +524,10 @@ class Aggregator implements StreamAggregator {
         // The terminal event carries the whole response: read it like a non-streamed one.
         const full = readAiResponse(chunk.response, this.request);
         this.final = full;
+        if (type === 'response.failed') {
+          const error = obj(obj(chunk.response)?.error);
+          this.failed = Object.assign(new Error(str(error?.message) ?? 'the response failed'), { name: str(error?.code) ?? 'response.failed' });
+        }
         this.api = 'openai.responses';
         this.model = full.model ?? this.model;
         this.usage = full.usage ?? this.usage;

@@ -34,5 +34,8 @@ export function createToolRoundsAggregator(request: AiRequest | null): StreamAgg
       if (rounds > 0) response.extra.tool_rounds = String(rounds);
       return response;
     },
+    failure(): undefined {
+      return undefined;
+    },
   };
 }

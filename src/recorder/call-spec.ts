@@ -4,6 +4,8 @@ import type { ActiveCall } from './active-call.js';
 /** Watches a returned stream chunk by chunk, as the consumer pulls it. */
 export interface StreamObserver {
   onChunk(chunk: unknown): void;
+  /** The error a stream reported in a chunk while ending normally (a Responses API `response.failed`), if any. */
+  failure?(): unknown;
 }
 
 /** What one kind of event adds to the generic recording of a call. Every hook must be cheap and may throw (reported, never re-thrown). */

@@ -46,6 +46,12 @@ describe('ai-call-capture', () => {
       return this.think(question);
     }
 
+    @aiCall({ name: 'relayChunks' })
+    async *relayChunks(question: string) {
+      const stream = await this.llm.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }], stream: true, stream_options: { include_usage: true } });
+      for await (const chunk of stream) yield chunk;
+    }
+
     @aiCall({ name: 'outerStream' })
     async outerStream(question: string) {
       return this.stream(question);
@@ -228,6 +234,43 @@ describe('ai-call-capture', () => {
       assert.equal(event.call_records[0]!.output_text, ANSWER);
       assert.equal(event.call_records[0]!.stream?.chunk_count, 9);
     }
+  });
+
+  it('reads the chunks an async generator method yields as a stream, and a break as cancelled', async () => {
+    const agent = new Agent(client);
+    let text = '';
+    const { events } = await traced(async () => {
+      for await (const chunk of agent.relayChunks('Capital?')) text += chunk.choices[0]?.delta.content ?? '';
+      for await (const chunk of agent.relayChunks('Capital?')) {
+        void chunk;
+        break;
+      }
+    });
+    assert.equal(text, ANSWER);
+    const [full, broken] = events;
+    assert.equal(full!.status, 'ok');
+    assert.equal(full!.input_tokens, USAGE.input);
+    assert.equal(full!.model_name, 'gpt-4o-mini-2024-07-18');
+    assert.equal(full!.call_records[0]!.output_text, ANSWER);
+    assert.equal(full!.call_records[0]!.stream?.chunk_count, 9);
+    assert.equal(broken!.status, 'cancelled');
+    assert.equal(broken!.call_records[0]!.stream?.chunk_count, 1);
+  });
+
+  it('records a Responses API stream that ends in response.failed as an error, with the provider\'s code and message', async () => {
+    const failed = { id: 'resp_f1', object: 'response', status: 'failed', model: 'gpt-4.1-2025-04-14', output: [], error: { code: 'server_error', message: 'The model produced invalid content.' }, usage: null };
+    async function* events() {
+      yield { type: 'response.created', sequence_number: 0, response: { ...failed, status: 'in_progress', error: null } };
+      yield { type: 'response.failed', sequence_number: 1, response: failed };
+    }
+    const ask = withAiCall({ name: 'ask' }, (_request: { model: string; input: string; stream: true }) => events());
+    const { events: recorded } = await traced(async () => {
+      for await (const event of ask({ model: 'gpt-4.1', input: 'Hi', stream: true })) void event;
+    });
+    assert.equal(recorded[0]!.status, 'error');
+    assert.equal(recorded[0]!.error?.type, 'server_error');
+    assert.equal(recorded[0]!.error?.message, 'The model produced invalid content.');
+    assert.equal(recorded[0]!.model_name, 'gpt-4.1-2025-04-14');
   });
 
   it('completes a stream aborted through its controller as cancelled', async () => {
