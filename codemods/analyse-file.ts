@@ -66,12 +66,17 @@ interface Decision {
 const EMPTY_FACTS: MemberFacts = { modelCalls: [], io: [], helperCalls: new Set(), calls: [] };
 const TOOL_DECORATOR = /^(tool|Tool|\w*Tool|action|Action|mcpTool|McpTool|function_tool|aiFunction|AIFunction)$/;
 const AGENT_NAME = /^(?!.*UserAgent)(?:.*Agents?|Agent[A-Z_].*|.*(?:Orchestrator|Planner|Coordinator|Supervisor|Assistant))$/;
+// What keeps, builds or describes agents is none (`AgentConfigRepository`, `AgentRegistry`), nor is an HTTP agent.
+const NOT_AGENT_NAME = /(?:Repository|Repo|Config|Configuration|Loader|Store|Registry|Factory|Builder|Schema|Dto|DTO|Options|Settings|Props|Error|Exception|Mock|Stub)$|(?:Http|Https|Proxy|KeepAlive|Socks)Agent$/;
+const HTTP_MODULE = /^(?:node:)?https?$|^undici$|^(?:https?-proxy|socks-proxy|proxy)-agent$|^agentkeepalive$/;
+// A base type of tools (`BaseTool`, `StructuredTool`, `ToolInterface`, `BaseToolkit`), not `TooltipBase` or `ToolRegistry`.
+const TOOL_TYPE_NAME = /Tool(?:s|kit|box)?(?:Base|Interface|Impl)?$/;
 // An agent's own tool dispatcher: `executeTool(block)`, `runTools`, `handleToolCall`, `callFunction`.
 const TOOL_DISPATCH_NAME = /^_?(?:execute|run|call|invoke|handle|dispatch|perform)(?:Tool|ToolCall|Function|FunctionCall|Action)s?$/;
 // A `ToolSet`/`ToolRegistry` holds tools (add, get, pick): its methods are no tool calls.
 const TOOL_CLASS_NAME = /(Tool|Tools|Toolkit|Toolbox)$/;
 const ENV_NAME = /(Env|Environment)$/;
-const NOT_TOOL_METHODS = new Set(['toString', 'toJSON', 'valueOf', 'schema', 'getSchema', 'describe', 'description']);
+const NOT_TOOL_METHODS = new Set(['toString', 'toJSON', 'valueOf', 'schema', 'getSchema', 'describe', 'description', 'getDescription', 'getDeclaration', 'validateParams', 'validateToolParams', 'shouldConfirmExecute', 'toolLocations']);
 
 /** Analyses every class of a file and decides, per member, what the codemod does. */
 export function analyseFile(ctx: FileContext, config: ResolvedConfig, file: string): FileAnalysis {
@@ -90,6 +95,26 @@ export function analyseFile(ctx: FileContext, config: ResolvedConfig, file: stri
   };
   visit(ctx.sf);
   return out;
+}
+
+/** `class KeepAlive extends https.Agent`, or an `Agent` imported from `http`, `undici`, a proxy-agent package: a connection pool, not an AI agent. */
+function extendsHttpAgent(cls: ts.ClassLikeDeclaration, ctx: FileContext): boolean {
+  for (const clause of cls.heritageClauses ?? []) {
+    for (const t of clause.types) {
+      const expr = t.expression;
+      const local = ts.isIdentifier(expr) ? expr.text : ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression) ? expr.expression.text : undefined;
+      const binding = local === undefined ? undefined : ctx.imports.get(local);
+      if (binding !== undefined && HTTP_MODULE.test(binding.module)) return true;
+    }
+  }
+  return false;
+}
+
+function takesAction(m: Member): boolean {
+  const node = m.node;
+  if (ts.isMethodDeclaration(node)) return node.parameters.length > 0;
+  if (ts.isPropertyDeclaration(node)) return (functionInitializer(node.initializer)?.parameters.length ?? 0) > 0;
+  return false;
 }
 
 function className(cls: ts.ClassLikeDeclaration): string {
@@ -299,15 +324,18 @@ function analyseClass(cls: ts.ClassLikeDeclaration, ctx: FileContext, config: Re
 
   const hasStep = byName.has('step');
   const hasReset = byName.has('reset');
-  const agentByName = AGENT_NAME.test(name) || heritage.some((h) => AGENT_NAME.test(h) || config.agentBaseTypes.includes(h));
+  const agentByName =
+    !extendsHttpAgent(cls, ctx) &&
+    ((AGENT_NAME.test(name) && !NOT_AGENT_NAME.test(name)) || heritage.some((h) => (AGENT_NAME.test(h) && !NOT_AGENT_NAME.test(h)) || config.agentBaseTypes.includes(h)));
   const usesModel = reach.size > 0;
   const isAgent = agentByName || usesModel;
   const envByHeritage = heritage.some((h) => ENV_NAME.test(h) || config.environmentBaseTypes.includes(h));
   let envWhy: string | undefined;
   if (envByHeritage) envWhy = `extends/implements ${heritage.find((h) => ENV_NAME.test(h) || config.environmentBaseTypes.includes(h))}`;
   else if (ENV_NAME.test(name) && (hasStep || hasReset) && !agentByName) envWhy = `environment class ${name}`;
-  else if (hasStep && hasReset && !isAgent) envWhy = 'class with both step() and reset()';
-  const isTool = TOOL_CLASS_NAME.test(name) || heritage.some((h) => /Tool/.test(h) || config.toolBaseTypes.includes(h));
+  // A gym-style step takes the action: a UI wizard's step() and reset() make no environment.
+  else if (hasStep && hasReset && !isAgent && byName.get('step')!.some(takesAction)) envWhy = 'class with both step(action) and reset()';
+  const isTool = TOOL_CLASS_NAME.test(name) || heritage.some((h) => TOOL_TYPE_NAME.test(h) || config.toolBaseTypes.includes(h));
 
   // Pass 1: config rules, environment steps, tool decorators, model calls.
   for (const m of members) {

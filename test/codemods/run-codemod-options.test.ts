@@ -166,6 +166,53 @@ describe('runCodemod options', () => {
     }
   });
 
+  it('leaves alone classes that only look like agents, tools or environments by name', async () => {
+    const source = [
+      `import { promises as fs } from 'node:fs';`,
+      `import https from 'node:https';`,
+      `abstract class TooltipBase { abstract show(): void }`,
+      `export class HelpTooltip extends TooltipBase {`,
+      `  show(): void {}`,
+      `  async loadText(path: string) { return fs.readFile(path, 'utf8'); }`,
+      `}`,
+      `interface ToolRegistryLike { register(name: string): void }`,
+      `export class InMemoryRegistry implements ToolRegistryLike {`,
+      `  register(name: string): void { void name; }`,
+      `}`,
+      `export class AgentConfigRepository {`,
+      `  async save(id: string) { await fs.writeFile(id, '{}'); }`,
+      `  async run(sql: string) { return sql; }`,
+      `}`,
+      `export class KeepAliveAgent extends https.Agent {`,
+      `  async call(url: string) { return fs.readFile(url); }`,
+      `}`,
+      `export class OnboardingWizard {`,
+      `  step(): void {}`,
+      `  reset(): void {}`,
+      `}`,
+      `export class Simulation {`,
+      `  step(action: number) { return action; }`,
+      `  reset() { return 0; }`,
+      `}`,
+      `export class SearchTool extends TooltipBase {`,
+      `  show(): void {}`,
+      `}`,
+      ``,
+    ].join('\n');
+    const fx = prepareFixture('tabs', source);
+    try {
+      const result = await runCodemod({ dir: fx.dir });
+      assert.equal(
+        reportLines(result.members.filter((m) => m.action === 'added')),
+        'Simulation.step added @environmentStep environment-step/env-class\n' +
+          'Simulation.reset added @environmentStep environment-step/env-class\n' +
+          'SearchTool.show added @runtimeOperation runtime-operation/tool-class\n',
+      );
+    } finally {
+      fx.cleanup();
+    }
+  });
+
   it('reports object-literal methods that call a model as skipped', async () => {
     const source = `import OpenAI from 'openai';\nconst client = new OpenAI({ apiKey: 'x' });\nexport const handlers = {\n  async ask(q: string) {\n    return client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] });\n  },\n};\n`;
     const fx = prepareFixture('tabs', source);
