@@ -177,7 +177,8 @@ function heritageNames(cls: ts.ClassLikeDeclaration, checker: ts.TypeChecker | u
 function collectMembers(cls: ts.ClassLikeDeclaration, ctx: FileContext, scope: ClassScope, isExpression: boolean, ambient: boolean): Member[] {
   const members: Member[] = [];
   for (const node of cls.members) {
-    const name = ts.isConstructorDeclaration(node) ? 'constructor' : nameText(node.name);
+    const computed = !ts.isConstructorDeclaration(node) && node.name !== undefined && ts.isComputedPropertyName(node.name) && nameText(node.name) === undefined;
+    const name = ts.isConstructorDeclaration(node) ? 'constructor' : computed ? `[${(node.name as ts.ComputedPropertyName).expression.getText(ctx.sf)}]` : nameText(node.name);
     if (name === undefined) continue;
     const isStatic = hasModifier(node, ts.SyntaxKind.StaticKeyword);
     let kind: MemberKind;
@@ -219,6 +220,7 @@ function collectMembers(cls: ts.ClassLikeDeclaration, ctx: FileContext, scope: C
     } else continue;
     const privateName = !!node.name && ts.isPrivateIdentifier(node.name);
     if (!structural && ambient) structural = { rule: 'skip/declare', reason: 'member of an ambient (declare) class: nothing runs' };
+    if (!structural && computed) structural = { rule: 'skip/computed-name', reason: 'computed name: decorate it by hand, with a name option for its events' };
     if (!structural && ctx.legacy && privateName) {
       structural = { rule: 'skip/legacy-private', reason: '#private member in a project with experimentalDecorators: legacy decorators cannot decorate it (TS1206)' };
     }

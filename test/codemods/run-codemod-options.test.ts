@@ -213,6 +213,18 @@ describe('runCodemod options', () => {
     }
   });
 
+  it('reports a method with a computed name that calls a model as skipped, not silently', async () => {
+    const source = `import OpenAI from 'openai';\nconst client = new OpenAI({ apiKey: 'x' });\nconst ask = Symbol('ask');\nexport class Agent {\n  [ask](q: string) {\n    return client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] });\n  }\n}\n`;
+    const fx = prepareFixture('tabs', source);
+    try {
+      const result = await runCodemod({ dir: fx.dir });
+      assert.equal(result.diff, '');
+      assert.equal(reportLines(result.members), 'Agent.[ask] skipped @aiCall skip/computed-name\n');
+    } finally {
+      fx.cleanup();
+    }
+  });
+
   it('reports object-literal methods that call a model as skipped', async () => {
     const source = `import OpenAI from 'openai';\nconst client = new OpenAI({ apiKey: 'x' });\nexport const handlers = {\n  async ask(q: string) {\n    return client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] });\n  },\n};\n`;
     const fx = prepareFixture('tabs', source);
