@@ -187,6 +187,17 @@ interface Host {
 const hosts = new Map<string, Host | null>();
 const MAX_HOSTS = 64;
 
+/**
+ * The provider a well-known API host names (`openrouter.ai` -> `openrouter`, `*.openai.azure.com`
+ * -> `azure.ai.openai`); null for any other host.
+ *
+ * @example
+ * providerOfBaseUrl('https://openrouter.ai/api/v1'); // 'openrouter'
+ */
+export function providerOfBaseUrl(baseUrl: string | null): string | null {
+  return hostOf(baseUrl)?.provider ?? null;
+}
+
 function hostOf(baseUrl: string | null): Host | null {
   if (baseUrl === null) return null;
   let host = hosts.get(baseUrl);

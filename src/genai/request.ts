@@ -1,4 +1,5 @@
 import { isObject, num, obj, prop, str } from './fields.js';
+import { providerOfBaseUrl } from './provider.js';
 
 /** Which SDK client a call went through, as far as it can be told from `this` and its fields. */
 export interface AiClientInfo {
@@ -108,7 +109,10 @@ function readBody(
   if (model === null && isObject(rawModel)) {
     // Vercel AI SDK: `model: openai('gpt-4o')` is a LanguageModel with modelId and provider ('openai.responses').
     model = str(obj(rawModel)?.modelId);
-    const sdkProvider = str(obj(rawModel)?.provider);
+    // Its base URL names the vendor behind an OpenAI-compatible adapter (OpenRouter, Azure).
+    const baseUrl = aiSdkBaseUrl(rawModel);
+    if (client === null && baseUrl !== null) client = { kind: null, baseUrl };
+    const sdkProvider = providerOfBaseUrl(baseUrl) ?? str(obj(rawModel)?.provider);
     if (provider === null && sdkProvider !== null) provider = sdkProvider;
     api = 'ai-sdk';
   }
@@ -197,6 +201,18 @@ function readBody(
     message_count: Array.isArray(messages) ? messages.length : messages === undefined ? null : 1,
     system,
   };
+}
+
+/** The base URL of an AI SDK model made by an OpenAI-compatible provider (`createOpenAI({ baseURL })`): its `config.url` builds request URLs. */
+function aiSdkBaseUrl(model: Record<string, unknown>): string | null {
+  try {
+    const url = obj(model.config)?.url;
+    if (typeof url !== 'function') return null;
+    const built = str(url({ path: '', modelId: str(model.modelId) ?? '' }));
+    return built === null ? null : built.replace(/\/+$/, '');
+  } catch {
+    return null;
+  }
 }
 
 /** Finds the SDK client on `this` or one of its own fields; cached per object. */

@@ -56,6 +56,15 @@ describe('request', () => {
     assert.deepEqual(aiSdk?.params, { max_tokens: 10, tools_count: 2 });
   });
 
+  it('names the vendor behind an AI SDK model by the base URL of its OpenAI-compatible provider', () => {
+    const openRouter = createOpenAI({ apiKey: 'k', baseURL: 'https://openrouter.ai/api/v1' });
+    const request = readAiRequest([{ model: openRouter.chat('anthropic/claude-3.5-haiku'), prompt: 'Hi' }], null, {});
+    assert.equal(request?.provider, 'openrouter');
+    assert.equal(request?.client?.baseUrl, 'https://openrouter.ai/api/v1');
+    const local = readAiRequest([{ model: createOpenAI({ apiKey: 'k', baseURL: 'http://127.0.0.1:8080/v1' }).chat('gpt-4o-mini'), prompt: 'Hi' }], null, {});
+    assert.equal(local?.provider, 'openai.chat', 'an unknown host leaves the SDK\'s own provider id');
+  });
+
   it('finds the request object among several arguments and prefers the options', () => {
     const request = readAiRequest(['trace-id', { model: 'gpt-4o', messages: [] }], null, { model: 'gpt-4.1', provider: 'azure' });
     assert.equal(request?.model, 'gpt-4.1');
