@@ -154,11 +154,23 @@ function settled(call: ActiveCall, value: unknown): unknown {
       if (typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {
         return completesLater(call, value) ? value : observeAsyncIterable(call, value as AsyncIterable<unknown>);
       }
+      const inner = streamWithResponse(value);
+      if (inner !== undefined) {
+        observeAsyncIterable(call, inner);
+        return value;
+      }
     } catch (error) {
       reportDiagnostic('observe-failed', `could not observe the stream of "${call.spec.name}".`, error);
     }
   }
   return completeWith(call, value);
+}
+
+/** The stream of an SDK's `.withResponse()` (`{ data: stream, response, request_id }`); `in` first, as some SDK objects have side-effecting getters. */
+function streamWithResponse(value: object): AsyncIterable<unknown> | undefined {
+  if (!('request_id' in value && 'response' in value && 'data' in value)) return undefined;
+  const data = (value as { data: unknown }).data;
+  return data !== null && typeof data === 'object' && typeof (data as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function' ? (data as AsyncIterable<unknown>) : undefined;
 }
 
 function observePromise(call: ActiveCall, promise: Promise<unknown>): unknown {

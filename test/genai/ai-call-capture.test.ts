@@ -46,6 +46,11 @@ describe('ai-call-capture', () => {
       return this.think(question);
     }
 
+    @aiCall({ name: 'streamWithResponse' })
+    streamWithResponse(question: string) {
+      return this.llm.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }], stream: true, stream_options: { include_usage: true } }).withResponse();
+    }
+
     @aiCall({ name: 'relayChunks' })
     async *relayChunks(question: string) {
       const stream = await this.llm.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }], stream: true, stream_options: { include_usage: true } });
@@ -234,6 +239,21 @@ describe('ai-call-capture', () => {
       assert.equal(event.call_records[0]!.output_text, ANSWER);
       assert.equal(event.call_records[0]!.stream?.chunk_count, 9);
     }
+  });
+
+  it('observes the stream of a returned .withResponse(), as the consumer reads its data', async () => {
+    const agent = new Agent(client);
+    let text = '';
+    const { events } = await traced(async () => {
+      const { data, request_id } = await agent.streamWithResponse('Capital?');
+      assert.match(request_id ?? '', /^req_chat_/);
+      for await (const chunk of data) text += chunk.choices[0]?.delta.content ?? '';
+    });
+    assert.equal(text, ANSWER);
+    assert.equal(events[0]!.status, 'ok');
+    assert.equal(events[0]!.input_tokens, USAGE.input);
+    assert.equal(events[0]!.call_records[0]!.output_text, ANSWER);
+    assert.equal(events[0]!.call_records[0]!.stream?.chunk_count, 9);
   });
 
   it('reads the chunks an async generator method yields as a stream, and a break as cancelled', async () => {
