@@ -350,7 +350,7 @@ function observeAsyncIterable(call: ActiveCall, iterable: AsyncIterable<unknown>
     return observeIterator(call, iterator, iterable);
   };
   try {
-    Object.defineProperty(iterable, key, { value: observed, configurable: true, writable: true, enumerable: own?.enumerable ?? false });
+    Object.defineProperty(iterable, key, { value: observed, configurable: true, writable: true, enumerable: stainless && own!.enumerable === true });
   } catch {
     call.stream = undefined;
     call.complete('ok', undefined, '[Stream]');
