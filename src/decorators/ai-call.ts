@@ -3,6 +3,7 @@ import { readSdkRequest } from '../genai/sdk-request.js';
 import { watchSdkEventStream } from '../genai/sdk-event-stream.js';
 import { getConfig } from '../configure.js';
 import { reportDiagnostic } from '../diagnostics.js';
+import { prop, str } from '../genai/fields.js';
 import type { JsonValue } from '../model/events.js';
 import { readAiRequest, type AiRequest } from '../genai/request.js';
 import { readAiResponse, readDeferredAiResponse, type AiResponse } from '../genai/response.js';
@@ -121,7 +122,12 @@ function behaviour(options: AiCallOptions): CallBehaviour {
       const ended = watchSdkEventStream(result, (kind) => (detail.stream = kind === 'chunks' ? createStreamAggregator(detail.request, toEpochMs(call.startMs), epochNow) : createToolRoundsAggregator(detail.request)));
       if (ended !== null) {
         detail.deferred = true;
-        return ended;
+        // Anthropic's MessageStream knows its request id once connected; the request itself was never seen.
+        return ended.then((status) => {
+          const requestId = str(prop(result, 'request_id'));
+          if (requestId !== null && detail.sent === null) detail.sent = { body: undefined, url: null, requestId };
+          return status;
+        });
       }
       const later = readDeferredAiResponse(result, detail.request);
       if (later === null) return null;

@@ -81,6 +81,7 @@ describe('sdk-stream-helpers', () => {
     assert.equal(record.stream?.completed, true);
     assert.ok((record.stream?.chunk_count ?? 0) > 0);
     assert.ok(record.stream?.time_to_first_chunk_ms !== null && record.stream!.time_to_first_chunk_ms! >= 0);
+    assert.match(record.provider_request_id ?? '', /^req_ant_/, 'the helper\'s own request_id');
   });
 
   it('counts each event once when the helper is iterated with for await, and the iteration is unchanged', async () => {
