@@ -55,7 +55,8 @@ interface AiDetail {
   /** Results and response ids already counted by descendant `@aiCall`s. */
   counted: Set<unknown> | undefined;
   /** Whether the call records may hold the prompt and the answer (decided when the call starts). */
-  content: { input: boolean; output: boolean };
+  keepInput: boolean;
+  keepOutput: boolean;
 }
 
 const detailOf = (call: ActiveCall) => call.detail as unknown as AiDetail;
@@ -103,8 +104,18 @@ function behaviour(options: AiCallOptions): CallBehaviour {
   return {
     start(call, self, args) {
       const captureContent = getConfig().captureContent;
-      const content = { input: captureContent && call.spec.captureInput, output: captureContent && call.spec.captureOutput };
-      const detail: AiDetail = { request: null, response: null, stream: null, sent: null, deferred: false, args: extract ? [...args] : undefined, custom: null, counted: undefined, content };
+      const detail: AiDetail = {
+        request: null,
+        response: null,
+        stream: null,
+        sent: null,
+        deferred: false,
+        args: extract ? [...args] : undefined,
+        custom: null,
+        counted: undefined,
+        keepInput: captureContent && call.spec.captureInput,
+        keepOutput: captureContent && call.spec.captureOutput,
+      };
       call.detail = detail as unknown as Record<string, unknown>;
       detail.request = readAiRequest(args, self, hints);
       if (stateBefore) call.guard('stateBefore', () => (call.stateBefore = snapshot(stateBefore(self), 16384)));
@@ -170,7 +181,7 @@ function behaviour(options: AiCallOptions): CallBehaviour {
       event.total_tokens = cais.total_tokens;
       event.cost_usd = cais.cost_usd;
       event.call_records = cais.call_records;
-      if (!detail.content.input || !detail.content.output) withoutContent(cais.call_records, detail.content);
+      if (!detail.keepInput || !detail.keepOutput) withoutContent(cais.call_records, { input: detail.keepInput, output: detail.keepOutput });
       if (detail.custom !== null && typeof detail.custom === 'object' && !Array.isArray(detail.custom)) Object.assign(event, detail.custom);
       if (call.usageInChild) {
         event.input_tokens = null;

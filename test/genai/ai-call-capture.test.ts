@@ -279,18 +279,25 @@ describe('ai-call-capture', () => {
 
   it('records a Responses API stream that ends in response.failed as an error, with the provider\'s code and message', async () => {
     const failed = { id: 'resp_f1', object: 'response', status: 'failed', model: 'gpt-4.1-2025-04-14', output: [], error: { code: 'server_error', message: 'The model produced invalid content.' }, usage: null };
-    async function* events() {
-      yield { type: 'response.created', sequence_number: 0, response: { ...failed, status: 'in_progress', error: null } };
-      yield { type: 'response.failed', sequence_number: 1, response: failed };
+    const events = [
+      { type: 'response.created', sequence_number: 0, response: { ...failed, status: 'in_progress', error: null } },
+      { type: 'response.failed', sequence_number: 1, response: failed },
+    ];
+    // An async iterable as the SDK's Stream is one, and an async generator: the two ways a stream is observed.
+    const asIterable = () => ({ async *[Symbol.asyncIterator]() { yield* events; } });
+    async function* asGenerator() {
+      yield* events;
     }
-    const ask = withAiCall({ name: 'ask' }, (_request: { model: string; input: string; stream: true }) => events());
-    const { events: recorded } = await traced(async () => {
-      for await (const event of ask({ model: 'gpt-4.1', input: 'Hi', stream: true })) void event;
-    });
-    assert.equal(recorded[0]!.status, 'error');
-    assert.equal(recorded[0]!.error?.type, 'server_error');
-    assert.equal(recorded[0]!.error?.message, 'The model produced invalid content.');
-    assert.equal(recorded[0]!.model_name, 'gpt-4.1-2025-04-14');
+    for (const produce of [asIterable, asGenerator]) {
+      const ask = withAiCall({ name: 'ask' }, (_request: { model: string; input: string; stream: true }) => produce());
+      const { events: recorded } = await traced(async () => {
+        for await (const event of ask({ model: 'gpt-4.1', input: 'Hi', stream: true })) void event;
+      });
+      assert.equal(recorded[0]!.status, 'error', produce.name);
+      assert.equal(recorded[0]!.error?.type, 'server_error');
+      assert.equal(recorded[0]!.error?.message, 'The model produced invalid content.');
+      assert.equal(recorded[0]!.model_name, 'gpt-4.1-2025-04-14');
+    }
   });
 
   it('completes a stream aborted through its controller as cancelled', async () => {
